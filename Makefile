@@ -1,0 +1,66 @@
+# SIP-portalen. Two commands do everything on a fresh machine:
+#   make serve   set up, build and serve the portal at http://127.0.0.1:8000/
+#   make test    set up (Chromium included) and run every test
+# Also: make build (site/ to publish), make dev (live reload for editors), make bench.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+# pyodide-build needs Python >= 3.12; the machine's python3 may be older. Take the first
+# Python >= 3.12 on PATH or under pyenv.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV); do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+	then command -v $$p; break; fi; done)
+
+.PHONY: help setup build serve dev test bench clean chromium
+
+help:
+	@echo "make serve   bygg och visa portalen på http://127.0.0.1:8000/"
+	@echo "make test    kör alla tester"
+	@echo "make build   bygg webbplatsen till site/"
+	@echo "make dev     förhandsvisning som laddas om när du sparar (för redaktörer)"
+	@echo "make bench   mät laddtider och storlekar"
+
+$(VENV)/.stamp: requirements/dev.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 saknas (behövs av pyodide-build)"; exit 1; }
+	@echo "Python: $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+forms/fonts/.stamp: node_modules/.stamp $(VENV)/.stamp macros/fonts.py
+	$(BIN)/python -m macros.fonts
+	touch $@
+
+setup: $(VENV)/.stamp node_modules/.stamp forms/fonts/.stamp
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/python tools/serve.py --dir site --port 8000
+
+dev: setup
+	SIP_DEV=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: setup chromium
+	$(BIN)/python -m pytest
+
+bench: build chromium
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf site .cache forms/fonts/*.ttf forms/fonts/.stamp

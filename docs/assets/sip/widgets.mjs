@@ -1,0 +1,589 @@
+// SIP-portalen widgets: wires a form rendered at build time (macros/widgets.py) to Python in a
+// Web Worker (worker.mjs). Loaded only by pages that hold a widget.
+//
+// Nothing the user types leaves the browser or is stored in it: answers live in the form,
+// travel only to the worker, and leave the page only as a file the user chooses to save.
+
+const WORKER_URL = new URL("./worker.mjs", import.meta.url);
+const FATAL =
+  "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
+
+// ---- Python worker ---------------------------------------------------------------------
+
+class Python {
+  constructor(widgetId, onProgress) {
+    this.calls = new Map();
+    this.nextId = 1;
+    this.onProgress = onProgress;
+    this.ready = new Promise((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this.worker = new Worker(WORKER_URL, { type: "module" });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.rejectReady(
+        new Error(
+          "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
+        ),
+      );
+    };
+    this.worker.postMessage({ type: "start", widget: widgetId });
+  }
+
+  receive(message) {
+    if (message.type === "progress") this.onProgress(message);
+    else if (message.type === "ready") this.resolveReady(message.timings);
+    else if (message.type === "failed") this.rejectReady(new Error(message.message));
+    else if (message.type === "reply") {
+      const pending = this.calls.get(message.id);
+      this.calls.delete(message.id);
+      pending?.resolve(message);
+    }
+  }
+
+  async call(request, file = null) {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.calls.set(id, { resolve });
+      const message = { type: "call", id, request };
+      if (file) {
+        message.file = file;
+        this.worker.postMessage(message, [file]);
+      } else {
+        this.worker.postMessage(message);
+      }
+    });
+  }
+}
+
+// ---- answers <-> form ----------------------------------------------------------------------
+
+function setPath(target, path, value) {
+  const parts = path.split(".");
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    const nextIsIndex = /^\d+$/.test(parts[i + 1]);
+    if (node[key] === undefined) node[key] = nextIsIndex ? [] : {};
+    node = node[key];
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+export function collect(form) {
+  const answers = {};
+  for (const repeat of form.querySelectorAll("[data-repeat]")) answers[repeat.dataset.repeat] = [];
+  for (const el of form.elements) {
+    if (!el.name || el.closest("template")) continue;
+    if (el.type === "checkbox") {
+      if (el.closest(".sip-single-check")) setPath(answers, el.name, el.checked);
+      else {
+        const current = el.name.split(".").reduce((n, k) => (n ? n[k] : undefined), answers);
+        const list = Array.isArray(current) ? current : [];
+        if (el.checked) list.push(el.value);
+        setPath(answers, el.name, list);
+      }
+    } else if (el.type === "radio") {
+      if (el.checked) setPath(answers, el.name, el.value);
+      else if (el.name.split(".").reduce((n, k) => (n ? n[k] : undefined), answers) === undefined)
+        setPath(answers, el.name, "");
+    } else if (el.type !== "file" && el.type !== "button" && el.type !== "submit") {
+      setPath(answers, el.name, el.value);
+    }
+  }
+  for (const repeat of form.querySelectorAll("[data-repeat]")) {
+    const list = answers[repeat.dataset.repeat];
+    if (Array.isArray(list)) answers[repeat.dataset.repeat] = list.filter((x) => x !== undefined);
+  }
+  return answers;
+}
+
+function fillFields(form, answers, prefix = "") {
+  for (const [key, value] of Object.entries(answers || {})) {
+    const repeat = !prefix && form.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
+    if (repeat && Array.isArray(value)) {
+      setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), value.length));
+      value.forEach((item, index) => fillFields(form, item, `${key}.${index}.`));
+      continue;
+    }
+    const elements = form.querySelectorAll(`[name="${CSS.escape(prefix + key)}"]`);
+    for (const el of elements) {
+      if (el.closest("template")) continue;
+      if (el.type === "checkbox") {
+        el.checked = Array.isArray(value) ? value.includes(el.value) : value === true || value === "true";
+      } else if (el.type === "radio") {
+        el.checked = el.value === value;
+      } else {
+        el.value = value ?? "";
+      }
+    }
+  }
+}
+
+// ---- repeat groups -------------------------------------------------------------------------
+
+function renumber(repeat) {
+  const name = repeat.dataset.repeat;
+  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+  const idName = name.replaceAll("_", "-");
+  items.forEach((item, index) => {
+    const old = item.dataset.index;
+    if (old !== String(index)) {
+      const namePattern = new RegExp(`^${name}\\.${old}\\.`);
+      const idPattern = new RegExp(`f-${idName}-${old}-`, "g");
+      for (const el of item.querySelectorAll("*")) {
+        if (el.name) el.name = el.name.replace(namePattern, `${name}.${index}.`);
+        for (const attr of ["id", "for", "aria-describedby", "data-field"]) {
+          const value = el.getAttribute(attr);
+          if (value) el.setAttribute(attr, value.replace(idPattern, `f-${idName}-${index}-`).replace(namePattern, `${name}.${index}.`));
+        }
+        const showIf = el.getAttribute("data-show-if");
+        if (showIf) el.setAttribute("data-show-if", showIf.replace(`"${name}.${old}.`, `"${name}.${index}.`));
+      }
+      item.dataset.index = String(index);
+    }
+    for (const no of item.querySelectorAll(".sip-item-no")) {
+      if (no.closest(".sip-repeat-item") === item) no.textContent = String(index + 1);
+    }
+  });
+  const max = Number(repeat.dataset.max || 50);
+  const min = Number(repeat.dataset.min || 0);
+  repeat.querySelector(":scope > .sip-add").hidden = items.length >= max;
+  for (const button of repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item > .sip-remove")) {
+    button.hidden = items.length <= min;
+  }
+}
+
+function addItem(repeat) {
+  const template = repeat.querySelector(":scope > template");
+  const list = repeat.querySelector(":scope > .sip-repeat-items");
+  const index = list.children.length;
+  const html = template.innerHTML.replaceAll("__INDEX__", String(index));
+  list.insertAdjacentHTML("beforeend", html);
+  const item = list.lastElementChild;
+  renumber(repeat);
+  return item;
+}
+
+function setItemCount(repeat, count) {
+  const list = repeat.querySelector(":scope > .sip-repeat-items");
+  while (list.children.length < count) addItem(repeat);
+  while (list.children.length > count) list.lastElementChild.remove();
+  renumber(repeat);
+}
+
+// ---- conditional questions -----------------------------------------------------------------
+
+function currentValue(form, name) {
+  const elements = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)].filter(
+    (el) => !el.closest("template"),
+  );
+  if (!elements.length) return [];
+  if (elements[0].type === "radio") return elements.filter((e) => e.checked).map((e) => e.value);
+  if (elements[0].type === "checkbox") {
+    if (elements[0].closest(".sip-single-check")) return [elements[0].checked ? "true" : "false"];
+    return elements.filter((e) => e.checked).map((e) => e.value);
+  }
+  return [elements[0].value];
+}
+
+function updateVisibility(form) {
+  for (const el of form.querySelectorAll("[data-show-if]")) {
+    if (el.closest("template")) continue;
+    const rule = JSON.parse(el.dataset.showIf);
+    const values = currentValue(form, rule.field);
+    el.hidden = !values.some((v) => rule.values.includes(v));
+  }
+}
+
+// ---- errors ----------------------------------------------------------------------------------
+
+function clearErrors(widget) {
+  const summary = widget.querySelector(".sip-error-summary");
+  summary.hidden = true;
+  summary.querySelector("ul").replaceChildren();
+  for (const p of widget.querySelectorAll(".sip-field-error")) p.hidden = true;
+  for (const el of widget.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of widget.querySelectorAll(".sip-field--error")) el.classList.remove("sip-field--error");
+  if (document.title.startsWith("Fel: ")) document.title = document.title.slice(5);
+}
+
+function focusField(widget, id) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  const target = el.matches("fieldset") ? el.querySelector("input, select, textarea") : el;
+  (target || el).focus();
+  el.scrollIntoView({ block: "center" });
+}
+
+function showErrors(widget, errors) {
+  clearErrors(widget);
+  const summary = widget.querySelector(".sip-error-summary");
+  const list = summary.querySelector("ul");
+  for (const error of errors) {
+    const message = widget.querySelector(`[id="${CSS.escape(error.id)}-error"]`);
+    const field = document.getElementById(error.id);
+    if (message) {
+      message.querySelector(".sip-msg").textContent = error.message;
+      message.hidden = false;
+    }
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      field.closest(".sip-field")?.classList.add("sip-field--error");
+      const described = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (!described.includes(`${error.id}-error`)) {
+        described.push(`${error.id}-error`);
+        field.setAttribute("aria-describedby", described.join(" "));
+      }
+    }
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = `#${error.id}`;
+    a.textContent = error.message;
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      focusField(widget, error.id);
+    });
+    li.append(a);
+    list.append(li);
+  }
+  summary.hidden = false;
+  if (!document.title.startsWith("Fel: ")) document.title = `Fel: ${document.title}`;
+  summary.focus();
+}
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+function download(data, filename, type) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+function say(node, text, kind = "info") {
+  node.replaceChildren();
+  const p = document.createElement("p");
+  p.className = `sip-message sip-message--${kind}`;
+  p.textContent = text;
+  node.append(p);
+}
+
+function element(tag, text, className) {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+// ---- needs assessment result -----------------------------------------------------------------
+
+function sourceLink(root, item) {
+  const span = element("span", "", "sip-source");
+  if (!item.source) return span;
+  span.append(" (Källa: ");
+  if (item.href) {
+    const a = element("a", item.source);
+    a.href = root + item.href;
+    span.append(a);
+  } else {
+    span.append(item.source);
+  }
+  span.append(")");
+  return span;
+}
+
+function renderAssessment(widget, assessment) {
+  const root = widget.dataset.root;
+  const body = widget.querySelector(".sip-result-body");
+  const out = document.createDocumentFragment();
+  const verdict = element("p", "", `sip-verdict sip-verdict--${assessment.verdict}`);
+  verdict.append(element("strong", assessment.verdict_label));
+  out.append(verdict);
+  if (assessment.summary) out.append(element("p", assessment.summary, "sip-summary"));
+  const list = (title, items, ordered = false) => {
+    if (!items?.length) return;
+    out.append(element("h3", title));
+    const ul = element(ordered ? "ol" : "ul");
+    for (const item of items) {
+      const li = element("li", typeof item === "string" ? item : item.text);
+      if (typeof item !== "string") li.append(sourceLink(root, item));
+      ul.append(li);
+    }
+    out.append(ul);
+  };
+  list("Därför", assessment.reasons);
+  for (const section of assessment.sections || []) list(section.title, section.items);
+  list("Så går du vidare", assessment.checklist, true);
+  if (assessment.kallelse_prefill) {
+    const button = element("button", "Starta en kallelse med de här uppgifterna", "md-button md-button--primary");
+    button.type = "button";
+    button.dataset.action = "start-kallelse";
+    out.append(button);
+  }
+  body.replaceChildren(out);
+}
+
+// ---- one widget --------------------------------------------------------------------------------
+
+function supported() {
+  try {
+    return (
+      typeof WebAssembly === "object" &&
+      typeof WebAssembly.instantiate === "function" &&
+      typeof Worker === "function" &&
+      typeof BigInt64Array === "function"
+    );
+  } catch {
+    return false;
+  }
+}
+
+function setup(widget) {
+  const form = widget.querySelector("form.sip-form");
+  const status = widget.querySelector(".sip-status");
+  const statusText = status.querySelector(".sip-status-text");
+  const bar = status.querySelector(".sip-progress");
+  const result = widget.querySelector(".sip-result-body");
+  const mode = widget.dataset.mode;
+  const id = widget.dataset.sipWidget;
+  let dirty = false;
+  let lastAssessment = null;
+  let sequence = 0;
+
+  for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
+  updateVisibility(form);
+
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  if (!supported()) {
+    widget.classList.add("sip-unsupported");
+    statusText.textContent =
+      "Din webbläsare är för gammal för formuläret. Använd en aktuell version av Edge, Chrome, Firefox eller Safari. Du kan också skriva ut en tom blankett.";
+    return;
+  }
+
+  widget.classList.add("sip-loading");
+  bar.hidden = false;
+  statusText.textContent = "Formuläret startar …";
+  const python = new Python(id, (p) => {
+    bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
+    statusText.textContent = `${p.message} (steg ${p.step} av ${p.steps}) …`;
+  });
+  widget.sipPython = python;
+  python.ready.then(
+    (timings) => {
+      widget.classList.remove("sip-loading");
+      widget.classList.add("sip-ready");
+      widget.dataset.ready = "true";
+      widget.sipTimings = timings;
+      bar.hidden = true;
+      statusText.textContent = "Formuläret är klart att använda.";
+      if (mode === "assess") assess();
+    },
+    (error) => {
+      widget.classList.remove("sip-loading");
+      widget.classList.add("sip-failed");
+      bar.hidden = true;
+      statusText.textContent = error.message;
+    },
+  );
+
+  async function request(op, extra = {}, file = null) {
+    const reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+    if (reply.response.fatal) {
+      say(result, reply.response.fatal, "error");
+      return null;
+    }
+    return reply;
+  }
+
+  async function assess() {
+    const mine = ++sequence;
+    const reply = await request("assess");
+    if (!reply || mine !== sequence) return;
+    lastAssessment = reply.response.assessment;
+    renderAssessment(widget, lastAssessment);
+    widget.dataset.assessed = String(mine);
+  }
+
+  async function makeFile(op, variant) {
+    if (widget.dataset.ready !== "true") say(result, "Formuläret startar fortfarande. Vänta lite …");
+    try {
+      await python.ready;
+    } catch (error) {
+      say(result, error.message, "error");
+      return;
+    }
+    const reply = await request(op, variant ? { variant } : {});
+    if (!reply) return;
+    const { response, data } = reply;
+    if (response.errors?.length) {
+      showErrors(widget, response.errors);
+      return;
+    }
+    clearErrors(widget);
+    if (data) {
+      const type = op === "save" ? "application/json" : "application/pdf";
+      download(data, response.filename, type);
+      dirty = false;
+      if (mode !== "assess") {
+        say(
+          result,
+          op === "save"
+            ? `Svaren är sparade i filen ${response.filename}. Öppna filen här senare för att fortsätta.`
+            : `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
+          "success",
+        );
+      }
+    }
+  }
+
+  form.addEventListener("input", () => {
+    dirty = true;
+  });
+  form.addEventListener("change", (event) => {
+    dirty = true;
+    updateVisibility(form);
+    if (mode === "assess" && widget.dataset.ready === "true") assess();
+  });
+  if (mode === "assess") {
+    form.addEventListener("input", (event) => {
+      if (event.target.matches("input[type=text], textarea") && widget.dataset.ready === "true") assess();
+    });
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    makeFile("pdf");
+  });
+  widget.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === "add") {
+      const repeat = button.closest("[data-repeat]");
+      const item = addItem(repeat);
+      updateVisibility(form);
+      item.querySelector("input, select, textarea")?.focus();
+      repeat.querySelector(".sip-repeat-status").textContent = `${item.querySelector("legend").textContent.trim()} har lagts till.`;
+      dirty = true;
+    } else if (action === "remove") {
+      const repeat = button.closest("[data-repeat]");
+      const item = button.closest(".sip-repeat-item");
+      const label = item.querySelector("legend").textContent.trim();
+      item.remove();
+      renumber(repeat);
+      updateVisibility(form);
+      repeat.querySelector(".sip-repeat-status").textContent = `${label} har tagits bort.`;
+      repeat.querySelector(":scope > .sip-add").focus();
+      dirty = true;
+      if (mode === "assess" && widget.dataset.ready === "true") assess();
+    } else if (action === "pdf") {
+      makeFile("pdf", button.dataset.variant);
+    } else if (action === "print-pdf") {
+      makeFile("pdf");
+    } else if (action === "save") {
+      makeFile("save");
+    } else if (action === "clear") {
+      if (!window.confirm("Vill du rensa formuläret? Allt du har skrivit tas bort.")) return;
+      form.reset();
+      for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
+      updateVisibility(form);
+      clearErrors(widget);
+      dirty = false;
+      if (mode === "assess") {
+        if (widget.dataset.ready === "true") assess();
+      } else {
+        say(result, "Formuläret är tömt.");
+      }
+      form.querySelector("input, select, textarea")?.focus();
+    } else if (action === "start-kallelse" && lastAssessment) {
+      openPrefilled(widget.dataset.root + "blanketter/kallelse/", lastAssessment.kallelse_prefill);
+    }
+  });
+
+  const opener = widget.querySelector("input[type=file][data-action=open]");
+  opener?.addEventListener("change", async () => {
+    const file = opener.files?.[0];
+    const note = widget.querySelector(".sip-open-status");
+    if (!file) return;
+    note.textContent = `Läser ${file.name} …`;
+    let reply;
+    try {
+      reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
+    } catch (error) {
+      note.textContent = error.message;
+      return;
+    } finally {
+      opener.value = "";
+    }
+    const response = reply.response;
+    if (response.error || response.fatal) {
+      note.textContent = response.error || response.fatal;
+      return;
+    }
+    fill(response.answers);
+    note.textContent = `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+  });
+
+  function fill(answers) {
+    fillFields(form, answers);
+    updateVisibility(form);
+    clearErrors(widget);
+    dirty = true;
+  }
+  widget.sipFill = fill;
+
+  // A page opened by the needs assessment receives its prefill by postMessage (same origin);
+  // nothing passes through the URL or any storage.
+  if (window.opener && mode === "pdf") {
+    window.addEventListener("message", (event) => {
+      if (event.origin !== location.origin || event.data?.type !== "sip-prefill") return;
+      if (event.data.form !== id) return;
+      fill(event.data.answers || {});
+      say(result, "Uppgifterna från behovsbedömningen är ifyllda. Fyll i resten.", "info");
+    });
+    try {
+      window.opener.postMessage({ type: "sip-prefill-ready", form: id }, location.origin);
+    } catch {
+      /* the opener is another site: ignore */
+    }
+  }
+}
+
+function openPrefilled(url, answers) {
+  const child = window.open(url, "_blank");
+  if (!child) return;
+  const target = new URL(url, location.href).pathname;
+  const onMessage = (event) => {
+    if (event.origin !== location.origin || event.source !== child) return;
+    if (event.data?.type !== "sip-prefill-ready") return;
+    child.postMessage({ type: "sip-prefill", form: event.data.form, answers }, location.origin);
+    window.removeEventListener("message", onMessage);
+  };
+  window.addEventListener("message", onMessage);
+  return target;
+}
+
+for (const widget of document.querySelectorAll("[data-sip-widget]")) {
+  try {
+    setup(widget);
+  } catch (error) {
+    console.error(error);
+    const text = widget.querySelector(".sip-status-text");
+    if (text) text.textContent = FATAL;
+  }
+}

@@ -1,0 +1,105 @@
+// SIP-portalen's Python worker. Every widget talks to Python only through these messages.
+//
+// Page -> worker
+//   {type: "start", widget: "kallelse"}                 load Pyodide and our wheel, warm up
+//   {type: "call", id, request: {op, form, answers, variant}, file?: ArrayBuffer}
+//       op: "validate" | "pdf" | "save" | "assess" | "open"   (see forms/_browser.py)
+// Worker -> page
+//   {type: "progress", step, steps, message}             while loading
+//   {type: "ready", timings: {pyodide, packages, warm}}  Python is ready (milliseconds)
+//   {type: "failed", message}                            could not start (Swedish message)
+//   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
+//
+// Everything the worker loads comes from the site's own folder ../../pyodide/, resolved
+// relative to this file, so the site works under any sub-path.
+
+const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url).href;
+let python = null;
+let handle = null;
+let starting = null;
+
+const progress = (step, steps, message) =>
+  postMessage({ type: "progress", step, steps, message });
+
+async function start(widget) {
+  const t0 = performance.now();
+  progress(1, 3, "Laddar Python");
+  const { loadPyodide } = await import(PYODIDE_DIR + "pyodide.mjs");
+  python = await loadPyodide({ indexURL: PYODIDE_DIR, packages: [] });
+  const t1 = performance.now();
+  progress(2, 3, "Laddar formulärets kod");
+  await python.loadPackage(["sip-forms"], { messageCallback: () => {}, checkIntegrity: true });
+  const t2 = performance.now();
+  progress(3, 3, "Startar formuläret");
+  python.runPython(`
+import warnings
+warnings.filterwarnings("ignore", message="Pillow could not be imported")
+from forms import _browser, registry
+`);
+  handle = python.pyimport("forms._browser").handle;
+  // Import the widget's own module now, so the first answer is fast.
+  python.globals.set("widget_id", widget);
+  python.runPython("registry.get_module(widget_id)");
+  const t3 = performance.now();
+  postMessage({
+    type: "ready",
+    timings: { pyodide: t1 - t0, packages: t2 - t1, warm: t3 - t2 },
+  });
+}
+
+function reply(id, response, data) {
+  const message = { type: "reply", id, response };
+  if (data) {
+    message.data = data;
+    postMessage(message, [data.buffer]);
+  } else {
+    postMessage(message);
+  }
+}
+
+async function call({ id, request, file }) {
+  if (request.op === "open" && !python.loadedPackages["pypdf"]) {
+    await python.loadPackage(["pypdf"], { messageCallback: () => {}, checkIntegrity: true });
+  }
+  // A JS Uint8Array reaches Python as a JsProxy; forms._browser turns it into bytes.
+  const result = handle(JSON.stringify(request), file ? new Uint8Array(file) : undefined);
+  // toJs() converts the tuple deeply: str -> string, bytes -> Uint8Array (a copy), None -> undefined
+  const [json, data] = result.toJs();
+  result.destroy();
+  reply(id, JSON.parse(json), data ?? null);
+}
+
+const LOAD_FAILED =
+  "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.";
+
+// Pyodide reports some load failures (e.g. the .wasm file cannot be fetched) only as an
+// unhandled rejection; turn those into a clear message instead of an endless spinner.
+let ready = false;
+addEventListener("unhandledrejection", (event) => {
+  console.error(event.reason);
+  if (!ready) postMessage({ type: "failed", message: LOAD_FAILED });
+});
+
+onmessage = async (event) => {
+  const message = event.data;
+  try {
+    if (message.type === "start") {
+      starting ??= start(message.widget);
+      await starting;
+      ready = true;
+    } else if (message.type === "call") {
+      await starting;
+      await call(message);
+    }
+  } catch (error) {
+    console.error(error);
+    if (message.type === "call") {
+      reply(message.id, {
+        fatal:
+          "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.",
+      });
+    } else {
+      postMessage({ type: "failed", message: LOAD_FAILED });
+    }
+  }
+};

@@ -1,0 +1,95 @@
+"""The browser boundary: the one function the Web Worker calls.
+
+``handle(request_json, data)`` takes a JSON request ``{"op": ..., "form": ..., "answers": ...}``
+and optional file bytes, and returns ``(response_json, pdf_or_file_bytes_or_None)``.
+
+Ops:
+- ``validate``: ``{"errors": [...]}``
+- ``pdf``: ``{"errors": [...]}`` or ``{"filename": ...}`` plus the PDF bytes
+- ``assess``: ``{"assessment": {...}}`` (needs assessment)
+- ``open``: read a PDF or answers file (``data``); ``{"form": ..., "answers": {...}}``
+- ``save``: ``{"filename": ...}`` plus an answers file (JSON bytes)
+
+Errors never escape as tracebacks: an unexpected exception becomes ``{"fatal": message}``
+with a Swedish message, and the traceback goes to the console only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import traceback
+from datetime import datetime
+
+from . import registry
+from .pdf import answers_file, parse_answers, read_answers
+
+FATAL = (
+    "Något gick fel när formuläret skulle behandlas. Det du har skrivit finns kvar. "
+    "Försök igen, eller spara dina svar och ladda om sidan."
+)
+
+
+def _filename(title: str, when: datetime) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(str.maketrans("åäöé", "aaoe")))
+    return f"{slug.strip('-')}-{when:%Y-%m-%d}"
+
+
+def _errors(result) -> list[dict]:
+    return [e.to_json() for e in result.errors]
+
+
+def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
+    op = request.get("op")
+    form_id = request.get("form", "")
+    answers = request.get("answers") or {}
+    if op == "open":
+        if data is None:
+            return {"error": "Ingen fil valdes."}, None
+        try:
+            saved = read_answers(data) if data[:5] == b"%PDF-" else parse_answers(data)
+        except ValueError as exc:
+            return {"error": str(exc)}, None
+        module = registry.get_module(form_id)
+        convert = getattr(module, "from_saved", None)
+        if convert is not None:
+            try:
+                prefill = convert(saved["blankett"], saved["svar"])
+            except ValueError as exc:
+                return {"error": str(exc)}, None
+        elif saved["blankett"] == form_id:
+            prefill = saved["svar"]
+        else:
+            return {"error": "Filen hör till en annan blankett."}, None
+        return {"form": form_id, "answers": prefill}, None
+
+    module = registry.get_module(form_id)
+    if op == "assess":
+        return {"assessment": module.assess(answers)}, None
+    result = module.validate(answers)
+    if op == "validate" or not result.ok:
+        return {"errors": _errors(result)}, None
+    now = datetime.now().astimezone()
+    if op == "pdf":
+        pdf = module.render(result.answers, created=now)
+        return {"errors": [], "filename": _filename(module.FORM.title, now) + ".pdf"}, pdf
+    if op == "save":
+        name = _filename(module.FORM.title, now) + ".json"
+        return {"errors": [], "filename": name}, answers_file(form_id, result.answers)
+    return {"fatal": FATAL}, None
+
+
+def handle(request_json: str, data: bytes | None = None) -> tuple[str, bytes | None]:
+    """Entry point for the worker: JSON in, ``(JSON, bytes or None)`` out. Never raises.
+
+    ``data`` may be bytes or, from the worker, a JsProxy of a Uint8Array.
+    """
+    try:
+        if data is not None and not isinstance(data, bytes):
+            data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+        response, blob = _handle(json.loads(request_json), data)
+    except Exception:  # noqa: BLE001 - the page must never show a traceback
+        traceback.print_exc(file=sys.stderr)
+        response, blob = {"fatal": FATAL}, None
+    return json.dumps(response, ensure_ascii=False), blob

@@ -1,0 +1,60 @@
+"""Small helpers for the blanketter's cross-field checks (dates, times, numbers).
+
+Every check runs on the cleaned answers of :func:`forms.validation.validate_form` and adds at
+most one message per field: a field that already has a message (wrong format, missing) gets no
+second one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from ..schema import FieldError, Result
+from ..validation import parse_date, parse_time
+
+
+def today() -> date:
+    """Today's date (a function, so that the checks read the clock when they run)."""
+    return date.today()
+
+
+def truthy(value: object) -> bool:
+    """A checkbox answer as ``bool`` (the same rule as :func:`forms.validation.validate_form`)."""
+    return bool(value) and value not in ("false", "0", "False")
+
+
+def as_date(answers: dict, key: str) -> date | None:
+    value = answers.get(key)
+    return parse_date(value) if isinstance(value, str) and value else None
+
+
+def as_time(answers: dict, key: str) -> time | None:
+    value = answers.get(key)
+    return parse_time(value) if isinstance(value, str) and value else None
+
+
+def as_version(value: object) -> int | None:
+    """``"3"`` -> 3; ``None`` unless the text is a whole number from 1."""
+    text = str(value).strip() if value is not None else ""
+    if text.isdigit() and text.isascii() and int(text) >= 1:
+        return int(text)
+    return None
+
+
+def has_error(result: Result, path: str) -> bool:
+    return any(error.path == path for error in result.errors)
+
+
+def add_error(result: Result, path: str, message: str) -> None:
+    """Add ``message`` at ``path`` unless that field already has a message."""
+    if not has_error(result, path):
+        result.errors.append(FieldError(path, message))
+
+
+def check_version(result: Result, path: str) -> None:
+    """The version of a plan: a whole number from 1."""
+    value = result.answers.get(path)
+    if value and as_version(value) is None:
+        add_error(result, path, "Skriv versionen som en siffra, till exempel 2.")
+    elif value:
+        result.answers[path] = str(as_version(value))

@@ -1,0 +1,584 @@
+"""The generic PDF renderer the four blanketter share.
+
+:func:`render_filled` walks a :class:`~forms.schema.Form` and prints every visible answer under
+its label; :func:`render_blank` prints the same form for handwriting: write-in lines for text,
+tick boxes for options, tables with empty rows (or numbered blocks) for repeat groups. A
+blankett passes ``custom`` renderers for the few items it wants to print differently.
+
+Repeat groups become a table only when every cell is short; long free text is printed as
+labelled blocks, because a table row never breaks across pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+
+from fpdf.enums import XPos, YPos
+
+from ..pdf import LINE, SipDocument, clean_text
+from ..schema import Field, Form, Repeat, Section, ShowIf
+
+# A cell longer than this (or holding a line break) turns a repeat group into blocks.
+SHORT_CELL = 60
+# Answers up to this length (and their labels) may sit two by two across the page.
+GRID_CELL = 45
+# Tables with more columns than this are too narrow to read on A4.
+MAX_COLUMNS = 5
+
+CustomFilled = Callable[[SipDocument, dict], None]
+CustomBlank = Callable[[SipDocument], None]
+
+PAPER_NOTE = (
+    "Pappersversion från SIP-portalen. Använd den som reservrutin när det digitala stödet "
+    "(till exempel Cosmic Link) inte fungerar, och för in uppgifterna i systemet när det går igen."
+)
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+def option_label(fld: Field, value: str) -> str:
+    """The label of the option ``value`` of ``fld`` (the value itself when unknown)."""
+    for option in fld.options:
+        if option.value == value:
+            return option.label
+    return value
+
+
+def display_value(fld: Field, value: object) -> str:
+    """An answer as the reader should see it: option labels, "Ja"/"Nej", lists joined."""
+    if fld.kind == "checkbox":
+        return "Ja" if value is True else "Nej"
+    if fld.kind == "checkboxes":
+        values = value if isinstance(value, list) else []
+        return ", ".join(option_label(fld, str(v)) for v in values)
+    text = "" if value is None else str(value)
+    if fld.kind in ("radio", "select") and text:
+        return option_label(fld, text)
+    return text
+
+
+def is_visible(show_if: ShowIf | None, answers: dict) -> bool:
+    return show_if is None or show_if.matches(answers)
+
+
+def _quoted(text: str) -> str:
+    return f"\u201d{text}\u201d"
+
+
+def condition_text(show_if: ShowIf, form: Form | None, siblings: Iterable[Field] = ()) -> str:
+    """Explain a :class:`ShowIf` for a paper form, e.g. ``Fyll i bara om "Mötesform" är …``."""
+    control: Field | None = None
+    for fld in siblings:
+        if fld.name == show_if.field:
+            control = fld
+    if control is None and form is not None:
+        try:
+            item = form.item(show_if.field)
+        except KeyError:
+            item = None
+        if isinstance(item, Field):
+            control = item
+    if control is None:
+        return ""
+    if control.kind == "checkbox":
+        if show_if.values == ("false",):
+            return f"Fyll i bara om du inte har kryssat i {_quoted(control.label)}."
+        return f"Fyll i bara om du har kryssat i {_quoted(control.label)}."
+    labels = [_quoted(option_label(control, v)) for v in show_if.values]
+    choice = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " eller " + labels[-1]
+    return f"Fyll i bara om {_quoted(control.label)} är {choice}."
+
+
+# -- layout helpers -----------------------------------------------------------------------------
+
+
+def new_document(
+    form: Form, *, created: datetime | None = None, blank: bool = False, title: str = ""
+) -> SipDocument:
+    """A :class:`SipDocument` titled after ``form`` (metadata and footer)."""
+    return SipDocument(title or form.title, subject=f"SIP-portalen: {form.title}",
+                       created=created, blank=blank)
+
+
+def new_page(doc: SipDocument) -> None:
+    """Continue on a fresh page."""
+    doc.pdf.add_page()
+
+
+def notice(doc: SipDocument, text: str, *, bold: bool = False) -> None:
+    """A framed note across the page (reminders, the paper-version line)."""
+    pdf = doc.pdf
+    doc._ensure_space(14)
+    pdf.set_draw_color(0, 82, 147)
+    pdf.set_fill_color(234, 242, 250)
+    pdf.set_line_width(0.4)
+    doc._font(9.5, bold)
+    pdf.multi_cell(0, 5, clean_text(text), border=1, fill=True, padding=2,
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_fill_color(255, 255, 255)
+    pdf.ln(3)
+
+
+def label(doc: SipDocument, text: str, *, space: float = 6) -> None:
+    """A field label in the house style (small, bold, grey), kept with ``space`` mm below it."""
+    doc._ensure_space(6 + space)
+    doc._font(8.5, bold=True)
+    doc.pdf.set_text_color(70, 70, 70)
+    doc.pdf.multi_cell(0, 4.2, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    doc.pdf.set_text_color(0, 0, 0)
+    doc.pdf.ln(0.8)
+
+
+def small(doc: SipDocument, text: str) -> None:
+    """A line of small grey text (hints on the paper form)."""
+    doc._font(8.5)
+    doc.pdf.set_text_color(90, 90, 90)
+    doc.pdf.multi_cell(0, 4.2, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    doc.pdf.set_text_color(0, 0, 0)
+    doc.pdf.ln(1)
+
+
+def signature_lines(doc: SipDocument, names: Sequence[str]) -> None:
+    """A signature line plus "Ort och datum" for each name (empty name: a line to write it)."""
+    for name in names:
+        doc._ensure_space(30)
+        doc.write_in("Ort och datum", 1)
+        doc.write_in("Underskrift" + (f" \u2013 {name}" if name else ""), 1)
+        if not name:
+            doc.write_in("Namnförtydligande", 1)
+        doc.spacer(2)
+
+
+# -- filled forms -------------------------------------------------------------------------------
+
+
+def _cell_is_short(value: str) -> bool:
+    return len(value) <= SHORT_CELL and "\n" not in value
+
+
+def repeat_as_table(repeat: Repeat, rows: list[dict]) -> bool:
+    """True when ``rows`` of ``repeat`` read well as a table (few columns, short cells)."""
+    if len(repeat.fields) > MAX_COLUMNS:
+        return False
+    return all(
+        _cell_is_short(display_value(fld, row.get(fld.name)))
+        for row in rows
+        for fld in repeat.fields
+    )
+
+
+def column_widths(
+    doc: SipDocument, headings: Sequence[str], columns: Sequence[Sequence[str]]
+) -> list[float]:
+    """Column widths (mm) so that no heading word is split and short cells stay on one line."""
+    pdf = doc.pdf
+    pad = 3.0
+    minimum, wanted = [], []
+    for heading, values in zip(headings, columns, strict=True):
+        doc._font(9, bold=True)
+        words = max((pdf.get_string_width(w) for w in clean_text(heading).split()), default=8)
+        doc._font(9)
+        content = max((pdf.get_string_width(clean_text(v)) for v in values), default=0)
+        minimum.append(max(words, 8) + pad)
+        wanted.append(max(words, min(content, 70), 8) + pad)
+    total = doc.width
+    if sum(wanted) <= total:
+        return [w * total / sum(wanted) for w in wanted]
+    spare = total - sum(minimum)
+    extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+    if spare <= 0 or not sum(extra):
+        return [m * total / sum(minimum) for m in minimum]
+    return [m + e * spare / sum(extra) for m, e in zip(minimum, extra, strict=True)]
+
+
+def print_repeat(
+    doc: SipDocument,
+    repeat: Repeat,
+    rows: list[dict],
+    *,
+    fields: Sequence[Field] | None = None,
+    first: int = 1,
+) -> None:
+    """Print the items of a repeat group: a table when cells are short, blocks otherwise."""
+    fields = list(fields or repeat.fields)
+    if not rows:
+        doc.paragraph("Inga har fyllts i.")
+        return
+    if repeat_as_table(repeat, rows):
+        headings = [f.label for f in fields]
+        cells = [[display_value(f, row.get(f.name)) for f in fields] for row in rows]
+        columns = [[row[i] for row in cells] for i in range(len(fields))]
+        doc.table(headings, cells, column_widths(doc, headings, columns))
+        return
+    page = doc.pdf.page_break_trigger - doc.pdf.t_margin
+    for number, row in enumerate(rows, start=first):
+        needed = 12 + block_height(doc, fields, row)
+        if needed < page * 0.6:
+            doc._ensure_space(needed)  # keep a short item on one page
+        doc.heading(f"{repeat.item_label} {number}", 3)
+        print_fields(doc, fields, row)
+
+
+def print_field(doc: SipDocument, fld: Field, answers: dict) -> None:
+    """Print one answered field under its label (tick boxes for checkboxes)."""
+    value = answers.get(fld.name)
+    if fld.kind == "checkbox":
+        doc.checkbox(fld.label, value is True)
+        doc.spacer(1)
+        return
+    if fld.kind == "checkboxes":
+        chosen = value if isinstance(value, list) else []
+        label(doc, fld.label, space=len(fld.options) * 6)
+        for option in fld.options:
+            doc.checkbox(option.label, option.value in chosen)
+        doc.spacer(1.5)
+        return
+    doc.field(fld.label, display_value(fld, value))
+
+
+def _short_field(fld: Field, value: str) -> bool:
+    return (
+        fld.kind not in ("textarea", "checkbox", "checkboxes")
+        and len(value) <= GRID_CELL
+        and "\n" not in value
+        and len(fld.label) <= GRID_CELL
+    )
+
+
+def print_grid(doc: SipDocument, pairs: Sequence[tuple[str, str]]) -> None:
+    """Short labelled answers side by side: three across when they fit, otherwise two."""
+    pdf = doc.pdf
+    gap = 6.0
+    columns = 3
+    width3 = (doc.width - 2 * gap) / 3
+    for lab, value in pairs:
+        doc._font(8.5, bold=True)
+        wide = pdf.get_string_width(clean_text(lab))
+        doc._font(10)
+        if max(wide, pdf.get_string_width(clean_text(value))) > width3 - 2:
+            columns = 2
+            break
+    if len(pairs) <= 2:
+        columns = 2
+    col = (doc.width - (columns - 1) * gap) / columns
+    for start in range(0, len(pairs), columns):
+        row = pairs[start : start + columns]
+        heights = []
+        for lab, value in row:
+            doc._font(8.5, bold=True)
+            h = pdf.multi_cell(col, 4.2, clean_text(lab), dry_run=True, output="HEIGHT",
+                               align="L")
+            doc._font(10)
+            h += pdf.multi_cell(col, LINE, clean_text(value) or "\u2013", dry_run=True,
+                                output="HEIGHT", align="L")
+            heights.append(h)
+        doc._ensure_space(max(heights) + 2)
+        y0 = pdf.get_y()
+        bottom = y0
+        for index, (lab, value) in enumerate(row):
+            pdf.set_xy(pdf.l_margin + index * (col + gap), y0)
+            doc._font(8.5, bold=True)
+            pdf.set_text_color(70, 70, 70)
+            pdf.multi_cell(col, 4.2, clean_text(lab), new_x=XPos.LEFT, new_y=YPos.NEXT,
+                           align="L")
+            pdf.set_text_color(0, 0, 0)
+            doc._font(10)
+            pdf.multi_cell(col, LINE, clean_text(value) or "\u2013", new_x=XPos.LEFT,
+                           new_y=YPos.NEXT, align="L")
+            bottom = max(bottom, pdf.get_y())
+        pdf.set_xy(pdf.l_margin, bottom + 2)
+
+
+def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> float:
+    """About how many mm the answers of ``fields`` take when printed one under another."""
+    pdf = doc.pdf
+    doc._font(10)
+    total = 0.0
+    for fld in fields:
+        if not is_visible(fld.show_if, answers):
+            continue
+        value = clean_text(display_value(fld, answers.get(fld.name))) or "\u2013"
+        total += 6.5 + pdf.multi_cell(0, LINE, value, dry_run=True, output="HEIGHT")
+    return total
+
+
+def print_fields(doc: SipDocument, fields: Sequence[Field], answers: dict) -> None:
+    """Print visible fields: runs of short answers in a grid, the rest under their labels."""
+    run: list[tuple[str, str]] = []
+    for fld in fields:
+        if not is_visible(fld.show_if, answers):
+            continue
+        value = display_value(fld, answers.get(fld.name))
+        if _short_field(fld, value):
+            run.append((fld.label, value))
+            continue
+        if run:
+            print_grid(doc, run)
+            run = []
+        print_field(doc, fld, answers)
+    if run:
+        print_grid(doc, run)
+
+
+def render_section(
+    doc: SipDocument,
+    section: Section,
+    answers: dict,
+    *,
+    custom: dict[str, CustomFilled] | None = None,
+    title: str | None = None,
+) -> None:
+    """Print one section of answers (nothing when the section is hidden)."""
+    custom = custom or {}
+    if not is_visible(section.show_if, answers):
+        return
+    doc._ensure_space(40)  # a section heading never ends a page
+    doc.heading(title or section.title, 2)
+    run: list[Field] = []
+    for item in section.items:
+        if isinstance(item, Field) and item.name not in custom:
+            run.append(item)
+            continue
+        print_fields(doc, run, answers)
+        run = []
+        if item.name in custom:
+            custom[item.name](doc, answers)
+        elif isinstance(item, Repeat):
+            if len(section.items) > 1:
+                doc.heading(item.legend, 3)
+            rows = answers.get(item.name)
+            print_repeat(doc, item, rows if isinstance(rows, list) else [])
+    print_fields(doc, run, answers)
+
+
+def render_filled(
+    doc: SipDocument,
+    form: Form,
+    answers: dict,
+    *,
+    custom: dict[str, CustomFilled] | None = None,
+    order: Sequence[str] | None = None,
+    titles: dict[str, str] | None = None,
+) -> None:
+    """Print every visible section of ``form`` (in ``order`` of titles, if given)."""
+    sections = {s.title: s for s in form.sections}
+    for name in order or [s.title for s in form.sections]:
+        render_section(doc, sections[name], answers, custom=custom,
+                       title=(titles or {}).get(name))
+
+
+# -- blank forms --------------------------------------------------------------------------------
+
+FORMAT_HINTS = {
+    "date": "ÅÅÅÅ-MM-DD",
+    "time": "TT:MM",
+    "personnummer": "ÅÅÅÅMMDD-NNNN",
+}
+WRITE_LINE = 8.5  # mm between handwriting lines
+BOX = 4.0
+
+
+def _note_height(doc: SipDocument, note: str) -> float:
+    if not note:
+        return 0.0
+    doc._font(8.5)
+    return doc.pdf.multi_cell(0, 4.2, clean_text(note), dry_run=True, output="HEIGHT", align="L") + 1
+
+
+def _blank_height(item: Field | Repeat) -> float:
+    """About how many mm the blank version of ``item`` needs before its first break."""
+    if isinstance(item, Repeat):
+        return 45.0
+    if item.kind == "textarea":
+        return 9 + item.rows * 8
+    return 20.0
+
+
+def _is_line(fld: Field) -> bool:
+    """A field written on one line (text, date, phone …)."""
+    return fld.kind not in ("textarea", "radio", "select", "checkbox", "checkboxes")
+
+
+def blank_grid(doc: SipDocument, fields: Sequence[Field], note: str = "") -> None:
+    """One-line write-in fields side by side (three when there are three, else two)."""
+    pdf = doc.pdf
+    gap = 8.0
+    columns = 3 if len(fields) == 3 else 2
+    col = (doc.width - (columns - 1) * gap) / columns
+    first = True
+    for start in range(0, len(fields), columns):
+        row = fields[start : start + columns]
+        labels = []
+        doc._font(8.5, bold=True)
+        for fld in row:
+            hint = FORMAT_HINTS.get(fld.kind, "")
+            labels.append(clean_text(fld.label + (f" ({hint})" if hint else "")))
+        label_h = max(pdf.multi_cell(col, 4.2, t, dry_run=True, output="HEIGHT", align="L") for t in labels)
+        doc._ensure_space((_note_height(doc, note) if first else 0) + label_h + WRITE_LINE + 3)
+        if first and note:
+            small(doc, note)
+        first = False
+        y0 = pdf.get_y()
+        for index, text in enumerate(labels):
+            x = pdf.l_margin + index * (col + gap)
+            pdf.set_xy(x, y0)
+            doc._font(8.5, bold=True)
+            pdf.set_text_color(70, 70, 70)
+            pdf.multi_cell(col, 4.2, text, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+            pdf.set_text_color(0, 0, 0)
+            pdf.set_draw_color(120, 120, 120)
+            pdf.set_line_width(0.2)
+            pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
+        pdf.set_xy(pdf.l_margin, y0 + label_h + WRITE_LINE + 3)
+
+
+def tick_boxes(doc: SipDocument, labels: Sequence[str]) -> None:
+    """Empty tick boxes side by side, wrapping to the next line when the page is full."""
+    pdf = doc.pdf
+    doc._font(10)
+    x, y = pdf.l_margin, pdf.get_y()
+    for text in labels:
+        text = clean_text(text)
+        width = BOX + 2 + min(pdf.get_string_width(text), doc.width - BOX - 2) + 7
+        if x > pdf.l_margin and x + width > pdf.l_margin + doc.width:
+            x, y = pdf.l_margin, y + 6.5
+        if y + 6.5 > pdf.page_break_trigger:
+            pdf.add_page()
+            x, y = pdf.l_margin, pdf.get_y()
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_line_width(0.3)
+        pdf.rect(x, y + 0.6, BOX, BOX)
+        pdf.set_xy(x + BOX + 2, y)
+        pdf.cell(width - BOX - 2, 5.2, text)
+        x += width
+    pdf.set_xy(pdf.l_margin, y + 8)
+
+
+def _blank_field(doc: SipDocument, fld: Field, note: str) -> None:
+    if fld.kind == "checkbox":
+        doc._ensure_space(_note_height(doc, note) + 8)
+        if note:
+            small(doc, note)
+        doc.checkbox(fld.label, None)
+        doc.spacer(1)
+        return
+    if fld.kind in ("radio", "select", "checkboxes"):
+        doc._ensure_space(_note_height(doc, note) + 16)
+        if note:
+            small(doc, note)
+        one = "kryssa i ett alternativ" if fld.kind != "checkboxes" else "kryssa i det som gäller"
+        label(doc, f"{fld.label} ({one})")
+        tick_boxes(doc, [o.label for o in fld.options])
+        return
+    lines = fld.rows if fld.kind == "textarea" else 1
+    doc._ensure_space(_note_height(doc, note) + 5 + min(lines, 3) * 7.5)
+    if note:
+        small(doc, note)
+    doc.write_in(fld.label, lines, FORMAT_HINTS.get(fld.kind, ""))
+
+
+def blank_fields(
+    doc: SipDocument, form: Form | None, fields: Sequence[Field], *, grid: bool = True
+) -> None:
+    """Write-in lines and tick boxes for ``fields``; one-line fields two by two (``grid``),
+    conditions (:class:`ShowIf`) explained once in small print above the fields they govern."""
+    index = 0
+    while index < len(fields):
+        fld = fields[index]
+        note = condition_text(fld.show_if, form, fields) if fld.show_if else ""
+        if grid and _is_line(fld):
+            end = index + 1
+            while (end < len(fields) and _is_line(fields[end])
+                   and fields[end].show_if == fld.show_if):
+                end += 1
+            blank_grid(doc, fields[index:end], note)
+            index = end
+            continue
+        _blank_field(doc, fld, note)
+        index += 1
+
+
+def _options_note(fields: Sequence[Field]) -> str:
+    notes = []
+    for fld in fields:
+        if fld.kind in ("radio", "select", "checkboxes"):
+            labels = ", ".join(o.label for o in fld.options)
+            notes.append(f"{fld.label}: skriv ett av {labels}.")
+    return " ".join(notes)
+
+
+def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = None) -> None:
+    """An empty table (short fields) or numbered blocks (long text) for a repeat group."""
+    if as_table is None:
+        as_table = len(repeat.fields) <= MAX_COLUMNS and all(
+            fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
+        )
+    if repeat.hint:
+        small(doc, repeat.hint)
+    if as_table:
+        weight = {"full": 3.0, "half": 2.0, "short": 1.2}
+        headings = [fld.label for fld in repeat.fields]
+        note = _options_note(repeat.fields)
+        if note:
+            small(doc, note)
+        doc._ensure_space(40)
+        doc.table(headings, [], [weight[f.width] for f in repeat.fields],
+                  blank_rows=repeat.blank_items)
+        return
+    for number in range(1, repeat.blank_items + 1):
+        doc._ensure_space(14 + sum(_blank_height(f) for f in repeat.fields))
+        doc.heading(f"{repeat.item_label} {number}", 3)
+        blank_fields(doc, None, repeat.fields)
+    small(doc, f"Behöver du fler? Skriv på ett extra papper och numrera från "
+               f"{repeat.item_label.lower()} {repeat.blank_items + 1}.")
+
+
+def paper_note(doc: SipDocument, text: str) -> None:
+    """The line at the top of a blank form: what this paper version is for."""
+    pdf = doc.pdf
+    pdf.set_draw_color(150, 150, 150)
+    pdf.set_fill_color(245, 245, 245)
+    pdf.set_line_width(0.2)
+    doc._font(8.5)
+    pdf.multi_cell(0, 4.2, clean_text(text), border=1, fill=True, padding=1.8,
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_fill_color(255, 255, 255)
+    pdf.ln(4)
+
+
+def render_blank(
+    doc: SipDocument,
+    form: Form,
+    *,
+    note: str = "",
+    custom: dict[str, CustomBlank] | None = None,
+    tables: dict[str, bool] | None = None,
+) -> None:
+    """The whole form for handwriting, headed by the paper-version ``note``."""
+    custom = custom or {}
+    paper_note(doc, PAPER_NOTE + (" " + note if note else ""))
+    doc.heading(form.title, 1)
+    for section in form.sections:
+        doc._ensure_space(22 + _blank_height(section.items[0]))
+        doc.heading(section.title, 2)
+        if section.show_if:
+            small(doc, condition_text(section.show_if, form))
+        if section.hint:
+            small(doc, section.hint)
+        run: list[Field] = []
+        for item in section.items:
+            if isinstance(item, Field) and item.name not in custom:
+                run.append(item)
+                continue
+            blank_fields(doc, form, run)
+            run = []
+            if item.name in custom:
+                custom[item.name](doc)
+            elif isinstance(item, Repeat):
+                if len(section.items) > 1:
+                    doc._ensure_space(45)
+                    doc.heading(item.legend, 3)
+                blank_repeat(doc, item, as_table=(tables or {}).get(item.name))
+        blank_fields(doc, form, run)

@@ -1,0 +1,182 @@
+"""Generic validation of answers against a :class:`~forms.schema.Form`.
+
+Every message is Swedish and names what to do. A blankett adds its own cross-field checks
+(``a reply-by date before the meeting`` …) on top of :func:`validate_form`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from personnummer import personnummer
+
+from .pdf import clean_text, describe_characters, unsupported_characters
+from .schema import Field, FieldError, Form, Repeat, Result
+
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+TEL_RE = re.compile(r"^\+?[0-9 ()\-/]{5,25}$")
+PNR_RE = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
+
+
+def parse_date(value: str) -> date | None:
+    """``"2026-12-01"`` -> ``date``; ``None`` when the text is no real ÅÅÅÅ-MM-DD date."""
+    m = DATE_RE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def parse_time(value: str) -> time | None:
+    m = TIME_RE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return time(int(m[1]), int(m[2]))
+    except ValueError:
+        return None
+
+
+def check_personnummer(value: str) -> str | None:
+    """Return a Swedish error message, or ``None`` when ``value`` is a valid personnummer or
+    samordningsnummer (10 or 12 digits, real date, correct check digit)."""
+    compact = value.strip().replace(" ", "")
+    m = PNR_RE.match(compact)
+    if not m:
+        return (
+            "Skriv personnumret eller samordningsnumret med 10 eller 12 siffror, "
+            "till exempel 19121212-1212."
+        )
+    century = m[1] or ""
+    year, month, day = m[2], int(m[3]), int(m[4])
+    real_day = day - 60 if day > 60 else day
+    full_year = int(century + year) if century else 2000 + int(year)
+    try:
+        date(full_year, month, real_day)
+    except ValueError:
+        if day > 60:
+            return "Datumet i samordningsnumret finns inte. Kontrollera siffrorna."
+        return "Datumet i personnumret finns inte. Kontrollera siffrorna."
+    if not personnummer.valid(compact):
+        return "Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt siffror."
+    return None
+
+
+def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None]:
+    """Return ``(cleaned value, message or None)`` for one field."""
+    if fld.kind == "checkbox":
+        return bool(raw) and raw not in ("false", "0"), None
+    if fld.kind == "checkboxes":
+        values = [str(v) for v in raw] if isinstance(raw, list) else ([] if not raw else [str(raw)])
+        allowed = {o.value for o in fld.options}
+        values = [v for v in values if v in allowed]
+        if fld.required and not values:
+            return values, f"{fld.label}: välj minst ett alternativ."
+        return values, None
+
+    text = clean_text(raw if isinstance(raw, str) else ("" if raw is None else str(raw)))
+    text = text.strip() if fld.kind != "textarea" else text.strip("\n ").rstrip()
+    if fld.kind not in ("textarea",):
+        text = " ".join(text.split())
+    if not text:
+        if fld.required:
+            if fld.kind in ("radio", "select"):
+                return text, f"{fld.label}: välj ett alternativ."
+            return text, f"{fld.label} måste fyllas i."
+        return text, None
+    if len(text) > fld.limit:
+        return text, (
+            f"Texten är för lång ({len(text)} tecken). Det får plats högst {fld.limit} tecken."
+        )
+    bad = unsupported_characters(text)
+    if bad:
+        if len(bad) == 1:
+            return text, (
+                f"Tecknet {describe_characters(bad)} kan inte skrivas ut i PDF:en. "
+                "Ta bort det eller skriv på ett annat sätt."
+            )
+        return text, (
+            f"Tecknen {describe_characters(bad[:5])} kan inte skrivas ut i PDF:en. "
+            "Ta bort dem eller skriv på ett annat sätt."
+        )
+    if fld.kind in ("radio", "select"):
+        if text not in {o.value for o in fld.options}:
+            return text, f"{fld.label}: välj ett av alternativen."
+    elif fld.kind == "date":
+        if parse_date(text) is None:
+            if DATE_RE.match(text):
+                return text, "Datumet finns inte. Kontrollera månad och dag."
+            return text, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-01."
+    elif fld.kind == "time":
+        parsed = parse_time(text)
+        if parsed is None:
+            return text, "Skriv tiden som TT:MM, till exempel 09:30."
+        text = parsed.strftime("%H:%M")
+    elif fld.kind == "email":
+        if not EMAIL_RE.match(text):
+            return text, "Skriv e-postadressen i rätt format, till exempel namn@kommun.se."
+    elif fld.kind == "tel":
+        if not TEL_RE.match(text):
+            return text, (
+                "Skriv telefonnumret med siffror, till exempel 054-123 45 67 eller +46 54 123 45 67."
+            )
+    elif fld.kind == "personnummer":
+        message = check_personnummer(text)
+        if message:
+            return text, message
+    return text, None
+
+
+def _validate_fields(
+    fields: tuple[Field, ...], raw: dict, prefix: str, errors: list[FieldError]
+) -> dict:
+    cleaned: dict = {}
+    for fld in fields:
+        if fld.show_if and not fld.show_if.matches(raw):
+            continue  # hidden: neither checked nor kept
+        path = prefix + fld.name
+        value, message = _check_value(fld, raw.get(fld.name), path)
+        cleaned[fld.name] = value
+        if message:
+            errors.append(FieldError(path, message))
+    return cleaned
+
+
+def validate_form(form: Form, answers: dict) -> Result:
+    """Check every visible field of ``form``; return errors and the cleaned answers."""
+    answers = answers if isinstance(answers, dict) else {}
+    result = Result()
+    for section in form.sections:
+        if section.show_if and not section.show_if.matches(answers):
+            continue
+        for item in section.items:
+            if isinstance(item, Repeat):
+                raw_items = answers.get(item.name)
+                raw_items = [r for r in raw_items if isinstance(r, dict)] if isinstance(
+                    raw_items, list
+                ) else []
+                raw_items = raw_items[: item.max_items]
+                kept = [
+                    r for r in raw_items if any(str(v).strip() for v in r.values() if v)
+                ]
+                if len(kept) < item.min_items:
+                    # keep empty rows so that "required" messages point at the first row
+                    kept = (kept + [{} for _ in range(item.min_items)])[: item.min_items]
+                cleaned_items = []
+                for index, raw_item in enumerate(kept):
+                    cleaned_items.append(
+                        _validate_fields(
+                            item.fields, raw_item, f"{item.name}.{index}.", result.errors
+                        )
+                    )
+                result.answers[item.name] = cleaned_items
+            else:
+                result.answers.update(
+                    _validate_fields((item,), answers, "", result.errors)
+                )
+    return result

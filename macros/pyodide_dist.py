@@ -1,0 +1,181 @@
+"""Assemble the site's self-hosted Pyodide folder: core files, our wheel and its dependencies.
+
+Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every input):
+
+1. ``sip_forms-<version>-py3-none-any.whl`` is written from ``forms/`` (a pure-Python wheel needs
+   no build backend: files, METADATA, WHEEL, RECORD).
+2. The dependency wheels pinned with hashes in ``requirements/pyodide.txt`` are downloaded
+   (``pip download --require-hashes``).
+3. ``macros/compile_wheels.mjs`` compiles every wheel to bytecode inside Pyodide under Node, so
+   the ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s
+   from bytecode).
+4. ``pyodide lockfile add-wheels`` (pyodide-build) adds them to a lockfile that holds only what
+   the site ships: Pyodide's own ``pyodide-lock.json`` with its package list emptied, because
+   those wheels live on Pyodide's CDN, which the portal never contacts.
+5. The core runtime files are copied from the npm package ``pyodide`` (package-lock.json pins it).
+
+``build_dist()`` returns the finished folder; ``on_post_build`` copies it to ``site/pyodide/``.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "pyodide"
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+WHEEL_NAME = "sip-forms"
+
+
+def _forms_files() -> list[Path]:
+    return sorted(
+        p
+        for p in (ROOT / "forms").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".ttf", ".txt"}
+    )
+
+
+def cache_key() -> str:
+    """A hash of everything the Pyodide folder is made from."""
+    h = hashlib.sha256()
+    inputs = [
+        ROOT / "pyproject.toml",
+        REQUIREMENTS,
+        ROOT / "package-lock.json",
+        Path(__file__),
+        ROOT / "macros" / "compile_wheels.mjs",
+        *_forms_files(),
+    ]
+    for path in inputs:
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _record_hash(data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+    return "sha256=" + digest.decode()
+
+
+def build_forms_wheel(out_dir: Path) -> Path:
+    """Write our pure-Python wheel from ``forms/`` and ``pyproject.toml``."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    name, version = project["name"], project["version"]
+    dist = name.replace("-", "_")
+    metadata = [
+        "Metadata-Version: 2.1",
+        f"Name: {name}",
+        f"Version: {version}",
+        f"Summary: {project['description']}",
+        f"Requires-Python: {project['requires-python']}",
+        *[f"Requires-Dist: {dep}" for dep in project["dependencies"]],
+        "",
+    ]
+    files: dict[str, bytes] = {
+        str(p.relative_to(ROOT).as_posix()): p.read_bytes() for p in _forms_files()
+    }
+    info = f"{dist}-{version}.dist-info"
+    files[f"{info}/METADATA"] = "\n".join(metadata).encode()
+    files[f"{info}/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: sip-portalen\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
+    files[f"{info}/top_level.txt"] = b"forms\n"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for fname in sorted(files):
+        writer.writerow([fname, _record_hash(files[fname]), len(files[fname])])
+    writer.writerow([f"{info}/RECORD", "", ""])
+    files[f"{info}/RECORD"] = buf.getvalue().encode()
+    target = out_dir / f"{dist}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for fname in sorted(files):
+            zi = zipfile.ZipInfo(fname, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zf.writestr(zi, files[fname])
+    return target
+
+
+def download_dependencies(out_dir: Path) -> None:
+    _run(
+        [
+            sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+            "--require-hashes", "--only-binary=:all:", "--platform", "any",
+            "--implementation", "py", "--abi", "none", "--python-version", "3.14",
+            "-r", str(REQUIREMENTS), "-d", str(out_dir),
+        ]
+    )
+
+
+def _run(cmd: list[str], **kwargs) -> None:
+    """Run a build step; on failure, raise with its output so the build log says why."""
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, **kwargs)
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd[:3])} … failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+def _pyodide_cli() -> list[str]:
+    exe = Path(sys.executable).with_name("pyodide")
+    return [str(exe)] if exe.exists() else ["pyodide"]
+
+
+def write_lockfile(wheel_dir: Path, dist: Path) -> Path:
+    """Pyodide's lockfile, emptied of its CDN packages, plus our wheels."""
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text("utf-8"))
+    lock["packages"] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "pyodide-lock.json"
+        base.write_text(json.dumps(lock), "utf-8")
+        wheels = sorted(str(p) for p in wheel_dir.glob("*.whl"))
+        _run(
+            [*_pyodide_cli(), "lockfile", "add-wheels", "--input", str(base),
+             "--output", str(dist / "pyodide-lock.json"), "--base-path", str(wheel_dir),
+             *wheels],
+            env={**os.environ, "PYODIDE_NO_UPDATE_CHECK": "1"},
+        )
+    return dist / "pyodide-lock.json"
+
+
+def build_dist(force: bool = False) -> Path:
+    """Return the finished Pyodide folder, building it when an input changed."""
+    dist = CACHE / cache_key()
+    if (dist / "pyodide-lock.json").exists() and not force:
+        return dist
+    for name in CORE_FILES:
+        if not (PYODIDE_NPM / name).exists():
+            raise RuntimeError(f"{PYODIDE_NPM / name} is missing: run `npm ci` (the Makefile does)")
+    if CACHE.exists():
+        shutil.rmtree(CACHE)
+    with tempfile.TemporaryDirectory() as tmp:
+        source, compiled = Path(tmp) / "source", Path(tmp) / "dist"
+        source.mkdir()
+        compiled.mkdir()
+        build_forms_wheel(source)
+        download_dependencies(source)
+        _run(["node", str(ROOT / "macros" / "compile_wheels.mjs"), str(source), str(compiled)])
+        write_lockfile(compiled, compiled)
+        for name in CORE_FILES:
+            shutil.copy2(PYODIDE_NPM / name, compiled / name)
+        dist.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(compiled, dist)
+    return dist
+
+
+if __name__ == "__main__":
+    folder = build_dist(force="--force" in sys.argv)
+    for path in sorted(folder.iterdir()):
+        print(f"{path.stat().st_size:>10}  {path.name}")

@@ -1,0 +1,246 @@
+"""Render a widget's HTML at build time from its definition in ``forms``.
+
+The questions are in the page from the start (no JavaScript needed to read them); the page
+script ``assets/sip/widgets.mjs`` then starts Python in a worker and wires the form up.
+Markup follows the GOV.UK Design System patterns: labels, hints, fieldsets with legends,
+messages beside each field and an error summary.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from forms.schema import Field, Form, Repeat, Section, ShowIf, field_id
+
+INDEX = "__INDEX__"  # placeholder for the item number in a repeat group's <template>
+
+
+def _attr(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _show_if(cond: ShowIf | None, prefix: str = "") -> str:
+    if cond is None:
+        return ""
+    data = {"field": prefix + cond.field, "values": list(cond.values)}
+    return f" data-show-if='{_attr(json.dumps(data))}' hidden"
+
+
+def _hint_and_error(fid: str, hint: str) -> tuple[str, str]:
+    parts = []
+    described = []
+    if hint:
+        parts.append(f'<div class="sip-hint" id="{fid}-hint">{html.escape(hint)}</div>')
+        described.append(f"{fid}-hint")
+    parts.append(
+        f'<p class="sip-field-error" id="{fid}-error" hidden>'
+        '<span class="md-visually-hidden">Fel: </span><span class="sip-msg"></span></p>'
+    )
+    return "".join(parts), " ".join(described)
+
+
+def _required_mark(fld: Field) -> str:
+    return "" if not fld.required else ' <span class="sip-required">(måste fyllas i)</span>'
+
+
+INPUT_TYPES = {
+    "text": ("text", ""),
+    "date": ("text", ' inputmode="numeric" placeholder="ÅÅÅÅ-MM-DD" maxlength="10"'),
+    "time": ("text", ' inputmode="numeric" placeholder="TT:MM" maxlength="5"'),
+    "email": ("email", ' spellcheck="false"'),
+    "tel": ("tel", ""),
+    "personnummer": ("text", ' inputmode="numeric" spellcheck="false" maxlength="13"'),
+}
+
+
+def render_field(fld: Field, prefix: str = "") -> str:
+    """One question. ``prefix`` is ``"deltagare.0."`` inside a repeat group."""
+    path = prefix + fld.name
+    fid = field_id(path)
+    name = _attr(path)
+    hint_error, described = _hint_and_error(fid, fld.hint)
+    aria = f' aria-describedby="{described}"' if described else ""
+    show = _show_if(fld.show_if, prefix)
+    width = f" sip-w-{fld.width}"
+
+    if fld.kind in ("radio", "checkboxes"):
+        kind = "radio" if fld.kind == "radio" else "checkbox"
+        choices = []
+        for i, opt in enumerate(fld.options):
+            oid = f"{fid}-{i}"
+            ohint = ""
+            odesc = ""
+            if opt.hint:
+                ohint = f'<div class="sip-hint" id="{oid}-hint">{html.escape(opt.hint)}</div>'
+                odesc = f' aria-describedby="{oid}-hint"'
+            choices.append(
+                f'<div class="sip-choice"><input type="{kind}" id="{oid}" name="{name}" '
+                f'value="{_attr(opt.value)}"{odesc}>'
+                f'<label for="{oid}">{html.escape(opt.label)}</label>{ohint}</div>'
+            )
+        return (
+            f'<fieldset class="sip-field sip-group" id="{fid}" data-field="{name}"{aria}{show}>'
+            f'<legend>{html.escape(fld.label)}{_required_mark(fld)}</legend>{hint_error}'
+            f'<div class="sip-choices">{"".join(choices)}</div></fieldset>'
+        )
+
+    if fld.kind == "checkbox":
+        return (
+            f'<div class="sip-field sip-single-check" data-field="{name}"{show}>{hint_error}'
+            f'<div class="sip-choice"><input type="checkbox" id="{fid}" name="{name}" '
+            f'value="true"{aria}><label for="{fid}">{html.escape(fld.label)}</label></div></div>'
+        )
+
+    label = (
+        f'<label class="sip-label" for="{fid}">{html.escape(fld.label)}{_required_mark(fld)}'
+        "</label>"
+    )
+    required = ' aria-required="true"' if fld.required else ""
+    auto = f' autocomplete="{_attr(fld.autocomplete)}"' if fld.autocomplete else ""
+    if fld.kind == "textarea":
+        control = (
+            f'<textarea id="{fid}" name="{name}" rows="{fld.rows}" maxlength="{fld.limit}"'
+            f"{aria}{required}{auto}></textarea>"
+        )
+    elif fld.kind == "select":
+        options = ['<option value="">Välj</option>'] + [
+            f'<option value="{_attr(o.value)}">{html.escape(o.label)}</option>'
+            for o in fld.options
+        ]
+        control = (
+            f'<select id="{fid}" name="{name}"{aria}{required}>{"".join(options)}</select>'
+        )
+    else:
+        input_type, extra = INPUT_TYPES[fld.kind]
+        control = (
+            f'<input type="{input_type}" id="{fid}" name="{name}"{extra}{aria}{required}{auto}'
+            f' maxlength="{fld.limit}">'
+            if "maxlength" not in extra
+            else f'<input type="{input_type}" id="{fid}" name="{name}"{extra}{aria}{required}{auto}>'
+        )
+    return (
+        f'<div class="sip-field{width}" data-field="{name}"{show}>{label}{hint_error}{control}</div>'
+    )
+
+
+def _repeat_item(rep: Repeat, index: str) -> str:
+    prefix = f"{rep.name}.{index}."
+    number = "" if index == INDEX else str(int(index) + 1)
+    fields = "".join(render_field(f, prefix) for f in rep.fields)
+    return (
+        f'<fieldset class="sip-repeat-item" data-index="{index}">'
+        f'<legend>{html.escape(rep.item_label)} <span class="sip-item-no">{number}</span></legend>'
+        f"{fields}"
+        f'<button type="button" class="md-button sip-remove" data-action="remove">'
+        f'Ta bort {html.escape(rep.item_label.lower())} <span class="sip-item-no">{number}</span>'
+        "</button></fieldset>"
+    )
+
+
+def render_repeat(rep: Repeat) -> str:
+    fid = field_id(rep.name)
+    hint = f'<div class="sip-hint" id="{fid}-hint">{html.escape(rep.hint)}</div>' if rep.hint else ""
+    items = "".join(_repeat_item(rep, str(i)) for i in range(rep.min_items))
+    return (
+        f'<fieldset class="sip-repeat" id="{fid}" data-repeat="{_attr(rep.name)}" '
+        f'data-min="{rep.min_items}" data-max="{rep.max_items}">'
+        f"<legend>{html.escape(rep.legend)}</legend>{hint}"
+        f'<div class="sip-repeat-items">{items}</div>'
+        f"<template>{_repeat_item(rep, INDEX)}</template>"
+        f'<button type="button" class="md-button sip-add" data-action="add">'
+        f"{html.escape(rep.add_label)}</button>"
+        f'<p class="sip-repeat-status md-visually-hidden" role="status"></p></fieldset>'
+    )
+
+
+def render_section(section: Section, level: int = 2) -> str:
+    hint = f'<p class="sip-hint">{html.escape(section.hint)}</p>' if section.hint else ""
+    body = "".join(
+        render_repeat(item) if isinstance(item, Repeat) else render_field(item)
+        for item in section.items
+    )
+    show = _show_if(section.show_if)
+    return (
+        f'<section class="sip-section"{show}><h{level}>{html.escape(section.title)}</h{level}>'
+        f"{hint}{body}</section>"
+    )
+
+
+def render_widget(
+    form: Form,
+    *,
+    root: str,
+    mode: str = "pdf",
+    blank_pdf: str | None = None,
+    variants: dict[str, str] | None = None,
+) -> str:
+    """The whole widget. ``root`` is the relative path from the page to the site root."""
+    fid = _attr(form.id)
+    intro = f'<p class="sip-intro">{html.escape(form.intro)}</p>' if form.intro else ""
+    sections = "".join(render_section(s) for s in form.sections)
+    blank = (
+        f'<p class="sip-blank-link"><a href="{_attr(root + blank_pdf)}" download>'
+        f"Skriv ut en tom blankett (PDF)</a> för att fylla i för hand.</p>"
+        if blank_pdf
+        else ""
+    )
+    if mode == "assess":
+        actions = (
+            '<div class="sip-actions">'
+            '<button type="button" class="md-button" data-action="print-pdf">'
+            "Spara resultatet som PDF</button>"
+            '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
+            "</div>"
+        )
+        result = (
+            '<section class="sip-result" aria-labelledby="sip-result-title-' + fid + '">'
+            f'<h2 id="sip-result-title-{fid}">Resultat</h2>'
+            '<div class="sip-result-body" aria-live="polite">'
+            "<p>Svara på frågorna ovan. Resultatet visas här när formuläret har startat.</p>"
+            "</div></section>"
+        )
+    else:
+        variant_buttons = "".join(
+            f'<button type="button" class="md-button" data-action="pdf" data-variant="{_attr(k)}">'
+            f"{html.escape(v)} (PDF)</button>"
+            for k, v in (variants or {}).items()
+        )
+        actions = (
+            '<div class="sip-actions">'
+            f'<button type="submit" class="md-button md-button--primary">{html.escape(form.submit_label)}'
+            "</button>"
+            f"{variant_buttons}"
+            '<button type="button" class="md-button" data-action="save">Spara svaren som fil</button>'
+            '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
+            "</div>"
+        )
+        result = '<div class="sip-result-body" aria-live="polite"></div>'
+    open_file = (
+        '<details class="sip-open"><summary>Fortsätt med en sparad fil</summary>'
+        f'<label class="sip-label" for="sip-open-{fid}">Välj en PDF eller en svarsfil som du har '
+        "sparat från SIP-portalen</label>"
+        '<div class="sip-hint">Filen läses bara i din webbläsare. Den skickas inte någonstans.</div>'
+        f'<input type="file" id="sip-open-{fid}" accept=".pdf,.json,application/pdf,application/json" '
+        'data-action="open"><p class="sip-open-status" role="status"></p></details>'
+        if mode == "pdf"
+        else ""
+    )
+    return (
+        f'<div class="sip-widget" data-sip-widget="{fid}" data-mode="{_attr(mode)}" '
+        f'data-root="{_attr(root)}">'
+        f"{intro}{blank}"
+        '<div class="sip-status" role="status">'
+        '<p class="sip-status-text">Formuläret startar när sidan har laddats klart.</p>'
+        '<progress class="sip-progress" max="100" value="0" hidden></progress></div>'
+        '<noscript><p class="sip-noscript">Formuläret behöver JavaScript. Du kan läsa frågorna '
+        "här och skriva ut en tom blankett i stället.</p></noscript>"
+        '<div class="sip-error-summary" role="alert" tabindex="-1" hidden>'
+        '<h2 class="sip-error-title">Det finns fel i formuläret</h2>'
+        "<p>Rätta det som står nedan. Det du har skrivit finns kvar.</p><ul></ul></div>"
+        f"{open_file}"
+        f'<form class="sip-form" novalidate autocomplete="off" aria-label="{_attr(form.title)}">'
+        f"{sections}{actions}</form>{result}"
+        f'<script type="module" src="{_attr(root)}assets/sip/widgets.mjs"></script>'
+        "</div>"
+    )

@@ -1,0 +1,141 @@
+"""Shared fixtures: the built site, a local web server under a sub-path, and Chromium.
+
+The site is built once per test session with ``mkdocs build --strict`` (set ``SIP_SITE_DIR`` to
+reuse an existing build while iterating). Browser tests serve it at
+``http://127.0.0.1:<port>/vardgivarwebben/sip/`` — a sub-path, as a county would publish it —
+and fail on any request that leaves that origin.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+SUB_PATH = "/vardgivarwebben/sip/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def build_site(target: Path) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The built site (``mkdocs build --strict``)."""
+    reuse = os.environ.get("SIP_SITE_DIR")
+    if reuse:
+        return Path(reuse)
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The site served on 127.0.0.1 under a sub-path."""
+    from serve import make_server
+
+    server, url = make_server(site_dir, prefix=SUB_PATH)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Guard:
+    """Records every request; aborts and remembers any that leaves the site's origin."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.foreign: list[str] = []
+        self.requests: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.origin:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def context(browser, base_url):
+    """A fresh browser context (empty cache, no storage) that refuses other origins."""
+    parts = urlsplit(base_url)
+    guard = Guard(f"{parts.scheme}://{parts.netloc}")
+    ctx = browser.new_context(accept_downloads=True, locale="sv-SE")
+    ctx.route("**/*", guard.route)
+    ctx.guard = guard
+    yield ctx
+    ctx.close()
+    assert not guard.foreign, f"requests to other origins: {guard.foreign}"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    return page
+
+
+def run_axe(page, context_selector: str | None = None) -> list[dict]:
+    """axe-core (npm package, injected from disk) violations on the current page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (selector) => {
+            const result = await axe.run(selector ? document.querySelector(selector) : document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+            });
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary),
+            }));
+        }""",
+        context_selector,
+    )
+
+
+def wait_ready(page, timeout: float = 90_000) -> None:
+    """Wait until the page's widget has started Python."""
+    page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=timeout)

@@ -1,0 +1,34 @@
+"""Read the built site the way a reader sees it (helpers for the content tests)."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_TAGS = re.compile(r"<[^>]+>")
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
+
+
+def page_html(site_dir: Path, url: str) -> str:
+    """The HTML file of a page URL such as ``"varmland/riktlinje/"`` or ``""``."""
+    path = site_dir / url / "index.html" if url.endswith("/") or not url else site_dir / url
+    return path.read_text("utf-8")
+
+
+@lru_cache(maxsize=256)
+def _text(site_dir: Path, url: str) -> str:
+    page = page_html(site_dir, url)
+    m = _ARTICLE.search(page)
+    body = m.group(1) if m else page
+    body = _DROP.sub(" ", body)
+    body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", body, flags=re.DOTALL)
+    text = html.unescape(_TAGS.sub(" ", body))
+    return " ".join(text.split())
+
+
+def page_text(site_dir: Path, url: str) -> str:
+    """The visible text of a page's article, whitespace collapsed to single spaces."""
+    return _text(site_dir, url)

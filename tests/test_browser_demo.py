@@ -1,0 +1,88 @@
+"""The demo widget end to end in Chromium: Python in a worker makes a PDF in the browser."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import wait_ready
+
+pytestmark = pytest.mark.browser
+
+NAME = "Åsa Öhman-Łukasik"
+
+
+class TestDemoWidget:
+    def test_typed_name_comes_back_in_downloaded_pdf(self, page, base_url):
+        """Typing a name and pressing the button downloads a PDF with that name in it."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.get_by_label("Namn").fill(NAME)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF").click()
+        download = info.value
+        assert download.suggested_filename.endswith(".pdf")
+        data = open(download.path(), "rb").read()
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) == 1
+        assert NAME in reader.pages[0].extract_text()
+        assert reader.metadata.title == "Prov-PDF från SIP-portalen"
+        assert page.locator(".sip-result-body").inner_text().startswith("PDF:en")
+        assert page.errors == []
+
+    def test_empty_name_shows_swedish_error_beside_field_and_in_summary(self, page, base_url):
+        """Submitting without a name shows the same Swedish message in both places."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.get_by_role("button", name="Skapa PDF").click()
+        summary = page.locator(".sip-error-summary")
+        summary.wait_for(state="visible")
+        assert "Namn måste fyllas i." in summary.inner_text()
+        assert page.locator("#f-namn-error").inner_text().endswith("Namn måste fyllas i.")
+        assert page.locator("#f-namn").get_attribute("aria-invalid") == "true"
+        assert page.evaluate("document.activeElement.classList.contains('sip-error-summary')")
+        assert page.title().startswith("Fel: ")
+
+    def test_character_the_font_lacks_gets_a_message_and_input_is_kept(self, page, base_url):
+        """An emoji is refused with a clear message; what the user typed stays in the field."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.get_by_label("Namn").fill("Ada 😀")
+        page.get_by_role("button", name="Skapa PDF").click()
+        page.locator(".sip-error-summary").wait_for(state="visible")
+        assert "kan inte skrivas ut" in page.locator("#f-namn-error").inner_text()
+        assert page.get_by_label("Namn").input_value() == "Ada 😀"
+
+    def test_status_tells_when_ready(self, page, base_url):
+        """The page says, in Swedish, when the form has started."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        assert page.locator(".sip-status-text").inner_text() == "Formuläret är klart att använda."
+
+
+class TestLoading:
+    def test_plain_page_loads_no_pyodide(self, page, base_url, context):
+        """A routine page never fetches a byte of Pyodide or our wheels."""
+        page.goto(base_url + "om-sip/")
+        page.wait_for_load_state("networkidle")
+        fetched = context.guard.requests
+        assert fetched, "the guard saw no requests"
+        assert not [u for u in fetched if "/pyodide/" in u or "worker.mjs" in u]
+
+    def test_widget_page_loads_pyodide_from_own_sub_path(self, page, base_url, context):
+        """The widget page fetches Pyodide and our wheel from the site's own sub-path."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        fetched = context.guard.requests
+        assert any(u.startswith(base_url + "pyodide/pyodide.asm.wasm") for u in fetched)
+        assert any(u.startswith(base_url + "pyodide/sip_forms-") for u in fetched)
+
+    def test_failure_to_load_shows_swedish_message(self, page, base_url, context):
+        """When Pyodide cannot be fetched, the page says so in Swedish instead of hanging."""
+        context.route("**/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+        page.goto(base_url + "verktyg/pdf-prov/")
+        page.wait_for_selector(".sip-failed", timeout=60_000)
+        text = page.locator(".sip-status-text").inner_text()
+        assert "kunde inte starta" in text

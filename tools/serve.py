@@ -1,0 +1,79 @@
+"""Serve the built site on 127.0.0.1, optionally under a sub-path, as a plain web server would.
+
+    python tools/serve.py [--dir site] [--port 8000] [--prefix /vardgivarwebben/sip/]
+
+Used by ``make serve`` and by the browser tests and benchmarks. Scripts are sent with the
+Content-Security-Policy header a production server should send (README.md), so the worker runs
+under the same policy as the page; ``.wasm`` is sent as ``application/wasm``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import mimetypes
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# What a production server should send with every script (the pages carry their own policy in
+# a <meta> tag, with the hashes of their inline scripts).
+SCRIPT_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+    "worker-src 'self'; object-src 'none'; base-uri 'none'"
+)
+
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
+
+class Handler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def end_headers(self) -> None:
+        if self.path.split("?")[0].endswith((".js", ".mjs")):
+            self.send_header("Content-Security-Policy", SCRIPT_CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        if getattr(self.server, "verbose", False):
+            super().log_message(format, *args)
+
+
+def make_server(directory: Path, port: int = 0, prefix: str = "/", verbose: bool = False):
+    """A started server in a daemon thread; returns ``(server, base_url)``."""
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    handler = functools.partial(
+        type("PrefixedHandler", (Handler,), {"prefix": prefix}), directory=str(directory)
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.verbose = verbose
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="site")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--prefix", default="/")
+    args = parser.parse_args()
+    server, url = make_server(Path(args.dir), args.port, args.prefix, verbose=True)
+    print(f"SIP-portalen: {url}  (Ctrl+C stoppar)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

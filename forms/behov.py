@@ -27,6 +27,13 @@ API
           "kallelse_prefill": {...},                    # answers for the kallelse blankett
         }
 
+    ``kallelse_prefill`` uses the field names and option values of
+    ``forms.blanketter.kallelse.FORM``: ``lan``; ``deltagare`` (a list of
+    ``{"verksamhet": name, "aktor": kommun | oppen_vard | sluten_vard | skola |
+    forsakringskassan | arbetsformedlingen | annan}``, slutenvården added when the person is in
+    hospital); ``tolk`` ("ja"/"nej") and ``tolk_sprak``; ``skyddade_personuppgifter`` (True);
+    ``samtycke`` ("ja"/"nej") and ``samtycke_av`` (personen | vardnadshavare | foretradare).
+
     ``source`` is printable text, e.g. ``"Region Värmland, Riktlinje SIP – Grupper där behov
     förutsätts"``; ``href`` is relative to the site root, e.g.
     ``"varmland/riktlinje/#grupper-dar-behov-forutsatts"``. Where a county's documents are
@@ -431,7 +438,6 @@ _VR = "Region Värmland, Riktlinje SIP"
 _VRR = "Region Värmland, Rutin SIP med Cosmic Link (reviderad)"
 _VRES = "Region Värmland, Reservrutin"
 _KA = "Kalmar län, Praktiska anvisningar SIP"
-_KD = "Kalmar län, Praktiska anvisningar SIP, Definitioner"
 _KB1 = "Kalmar län, Bilaga 1 Kalla till SIP"
 _KB2 = "Kalmar län, Bilaga 2 Dokumentera SIP"
 _JK = "Region Jönköpings län, Att göra en SIP"
@@ -499,7 +505,7 @@ _SOURCES: dict[str, tuple[str, str, str]] = {
     "k_godkanna": (_KA, "kalmar/praktiska-anvisningar/", "Godkänna planen"),
     "k_uppfoljning": (_KA, "kalmar/praktiska-anvisningar/", "Uppföljning"),
     "k_lpt": (_KA, "kalmar/praktiska-anvisningar/", "Undantag vid LPT och LRV"),
-    "k_def": (_KD, "kalmar/definitioner/", "Definitioner"),
+    "k_def": (_KA, "kalmar/definitioner/", "Definitioner"),
     "k_b1_samtycke": (_KB1, "kalmar/bilaga-1-kallelse/", "Steg 3: Vårdkontakt och samtycke"),
     "k_b1_aktorer": (_KB1, "kalmar/bilaga-1-kallelse/", "Steg 4: Lägg till aktörer"),
     "k_b2_version": (_KB2, "kalmar/bilaga-2-dokumentera/", "Steg 5: Följ upp med en ny version"),
@@ -2230,6 +2236,8 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
     """The assessment as a PDF; ``answers`` should be the cleaned answers from :func:`validate`."""
     from .pdf import SipDocument
 
+    if variant:
+        raise ValueError(f"unknown variant {variant!r}")
     result = assess(answers)
     a = _normalize(answers)
     title = "Behöver personen en SIP? – stöd för bedömning"

@@ -123,7 +123,7 @@ class SipDocument:
             self.pdf.ln(space_before)
         self._font(size, bold=True)
         self.pdf.multi_cell(
-            0, size * 0.5, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0, size * 0.5, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
         )
         if level == 1:
             self.pdf.set_draw_color(0, 82, 147)
@@ -137,7 +137,7 @@ class SipDocument:
     def paragraph(self, text: str, *, size: float = 10, bold: bool = False) -> None:
         """A paragraph of running text (printed literally)."""
         self._font(size, bold)
-        self.pdf.multi_cell(0, LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(0, LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.ln(1.5)
 
     def field(self, label: str, value: object) -> None:
@@ -146,10 +146,10 @@ class SipDocument:
         self._ensure_space(LINE * 2 + 2)
         self._font(8.5, bold=True)
         self.pdf.set_text_color(70, 70, 70)
-        self.pdf.multi_cell(0, 4.2, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(0, 4.2, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.set_text_color(0, 0, 0)
         self._font(10)
-        self.pdf.multi_cell(0, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(0, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.ln(2)
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> None:
@@ -163,7 +163,7 @@ class SipDocument:
         for item in items:
             self.pdf.set_x(MARGIN)
             self.pdf.multi_cell(
-                0, LINE, "\u2022  " + clean_text(item), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                0, LINE, "\u2022  " + clean_text(item), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
             )
         self.pdf.ln(1.5)
 
@@ -180,7 +180,7 @@ class SipDocument:
         self.pdf.set_xy(x + 6, y)
         self._font(10)
         self.pdf.multi_cell(
-            self.width - 6, LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            self.width - 6, LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
         )
         self.pdf.ln(0.8)
 
@@ -190,7 +190,7 @@ class SipDocument:
         self._font(8.5, bold=True)
         self.pdf.set_text_color(70, 70, 70)
         text = clean_text(label) + (f" ({clean_text(hint)})" if hint else "")
-        self.pdf.multi_cell(0, 4.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(0, 4.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.set_text_color(0, 0, 0)
         self.pdf.set_draw_color(120, 120, 120)
         self.pdf.set_line_width(0.2)

@@ -83,6 +83,12 @@ def build_forms_wheel(out_dir: Path) -> Path:
         f"Summary: {project['description']}",
         f"Requires-Python: {project['requires-python']}",
         *[f"Requires-Dist: {dep}" for dep in project["dependencies"]],
+        *[
+            f'Requires-Dist: {dep}; extra == "{extra}"'
+            for extra, deps in project.get("optional-dependencies", {}).items()
+            for dep in deps
+        ],
+        *[f"Provides-Extra: {extra}" for extra in project.get("optional-dependencies", {})],
         "",
     ]
     files: dict[str, bytes] = {

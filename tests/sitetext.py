@@ -7,6 +7,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+_INLINE = re.compile(
+    r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|kbd)\b[^>]*>", re.IGNORECASE
+)
 _TAGS = re.compile(r"<[^>]+>")
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
@@ -25,7 +28,7 @@ def _text(site_dir: Path, url: str) -> str:
     body = m.group(1) if m else page
     body = _DROP.sub(" ", body)
     body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", body, flags=re.DOTALL)
-    text = html.unescape(_TAGS.sub(" ", body))
+    text = html.unescape(_TAGS.sub(" ", _INLINE.sub("", body)))
     return " ".join(text.split())
 
 

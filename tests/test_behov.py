@@ -795,3 +795,30 @@ class TestRender:
         """A PDF can be made from the two required answers only."""
         answers = behov.validate(case("jonkoping")).answers
         assert "SIP kan behövas" in _pdf_text(behov.render(answers))
+
+
+class TestBrowserBoundary:
+    def test_assess_op(self):
+        """The worker's assess op returns the assessment as JSON."""
+        from forms._browser import handle
+
+        request = json.dumps({"op": "assess", "form": "behovsbedomning",
+                              "answers": case("kalmar", samordning="ja")})
+        response, blob = handle(request)
+        assert blob is None
+        assert json.loads(response)["assessment"]["verdict"] == ERBJUD_SIP
+
+    def test_pdf_op(self):
+        """The worker's pdf op validates and returns the assessment PDF."""
+        from forms._browser import handle
+
+        request = json.dumps({"op": "pdf", "form": "behovsbedomning",
+                              "answers": case("jonkoping", tolk="ja", tolk_sprak="arabiska")})
+        response, blob = handle(request)
+        assert json.loads(response)["errors"] == []
+        assert blob.startswith(b"%PDF-")
+
+    def test_unknown_variant_is_refused(self):
+        """render() has no variants."""
+        with pytest.raises(ValueError):
+            behov.render(case("kalmar"), variant="brev")

@@ -98,8 +98,9 @@ def new_document(
     form: Form, *, created: datetime | None = None, blank: bool = False, title: str = ""
 ) -> SipDocument:
     """A :class:`SipDocument` titled after ``form`` (metadata and footer)."""
-    return SipDocument(title or form.title, subject=f"SIP-portalen: {form.title}",
-                       created=created, blank=blank)
+    return SipDocument(
+        title or form.title, subject=f"SIP-portalen: {form.title}", created=created, blank=blank
+    )
 
 
 def new_page(doc: SipDocument) -> None:
@@ -115,8 +116,17 @@ def notice(doc: SipDocument, text: str, *, bold: bool = False) -> None:
     pdf.set_fill_color(234, 242, 250)
     pdf.set_line_width(0.4)
     doc._font(9.5, bold)
-    pdf.multi_cell(0, 5, clean_text(text), border=1, fill=True, padding=2,
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        0,
+        5,
+        clean_text(text),
+        border=1,
+        fill=True,
+        padding=2,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align="L",
+    )
     pdf.set_fill_color(255, 255, 255)
     pdf.ln(3)
 
@@ -181,6 +191,10 @@ def column_widths(
         words = max((pdf.get_string_width(w) for w in clean_text(heading).split()), default=8)
         doc._font(9)
         content = max((pdf.get_string_width(clean_text(v)) for v in values), default=0)
+        longest = max(
+            (pdf.get_string_width(w) for v in values for w in clean_text(v).split()), default=0
+        )
+        words = max(words, min(longest, 40))
         minimum.append(max(words, 8) + pad)
         wanted.append(max(words, min(content, 70), 8) + pad)
     total = doc.width
@@ -268,11 +282,11 @@ def print_grid(doc: SipDocument, pairs: Sequence[tuple[str, str]]) -> None:
         heights = []
         for lab, value in row:
             doc._font(8.5, bold=True)
-            h = pdf.multi_cell(col, 4.2, clean_text(lab), dry_run=True, output="HEIGHT",
-                               align="L")
+            h = pdf.multi_cell(col, 4.2, clean_text(lab), dry_run=True, output="HEIGHT", align="L")
             doc._font(10)
-            h += pdf.multi_cell(col, LINE, clean_text(value) or "\u2013", dry_run=True,
-                                output="HEIGHT", align="L")
+            h += pdf.multi_cell(
+                col, LINE, clean_text(value) or "\u2013", dry_run=True, output="HEIGHT", align="L"
+            )
             heights.append(h)
         doc._ensure_space(max(heights) + 2)
         y0 = pdf.get_y()
@@ -281,27 +295,35 @@ def print_grid(doc: SipDocument, pairs: Sequence[tuple[str, str]]) -> None:
             pdf.set_xy(pdf.l_margin + index * (col + gap), y0)
             doc._font(8.5, bold=True)
             pdf.set_text_color(70, 70, 70)
-            pdf.multi_cell(col, 4.2, clean_text(lab), new_x=XPos.LEFT, new_y=YPos.NEXT,
-                           align="L")
+            pdf.multi_cell(col, 4.2, clean_text(lab), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
             pdf.set_text_color(0, 0, 0)
             doc._font(10)
-            pdf.multi_cell(col, LINE, clean_text(value) or "\u2013", new_x=XPos.LEFT,
-                           new_y=YPos.NEXT, align="L")
+            pdf.multi_cell(
+                col,
+                LINE,
+                clean_text(value) or "\u2013",
+                new_x=XPos.LEFT,
+                new_y=YPos.NEXT,
+                align="L",
+            )
             bottom = max(bottom, pdf.get_y())
         pdf.set_xy(pdf.l_margin, bottom + 2)
 
 
 def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> float:
-    """About how many mm the answers of ``fields`` take when printed one under another."""
+    """About how many mm the answers of ``fields`` take when printed one under another
+    (an estimate from the text width; fpdf2's exact line breaking is slow on long text)."""
     pdf = doc.pdf
     doc._font(10)
-    total = 0.0
+    lines = 0
     for fld in fields:
         if not is_visible(fld.show_if, answers):
             continue
         value = clean_text(display_value(fld, answers.get(fld.name))) or "\u2013"
-        total += 6.5 + pdf.multi_cell(0, LINE, value, dry_run=True, output="HEIGHT")
-    return total
+        lines += 1  # the label
+        for paragraph in value.split("\n"):
+            lines += 1 + int(pdf.get_string_width(paragraph) * 1.08 // doc.width)
+    return lines * LINE + 2.0 * len(fields)
 
 
 def print_fields(doc: SipDocument, fields: Sequence[Field], answers: dict) -> None:
@@ -365,8 +387,7 @@ def render_filled(
     """Print every visible section of ``form`` (in ``order`` of titles, if given)."""
     sections = {s.title: s for s in form.sections}
     for name in order or [s.title for s in form.sections]:
-        render_section(doc, sections[name], answers, custom=custom,
-                       title=(titles or {}).get(name))
+        render_section(doc, sections[name], answers, custom=custom, title=(titles or {}).get(name))
 
 
 # -- blank forms --------------------------------------------------------------------------------
@@ -384,7 +405,8 @@ def _note_height(doc: SipDocument, note: str) -> float:
     if not note:
         return 0.0
     doc._font(8.5)
-    return doc.pdf.multi_cell(0, 4.2, clean_text(note), dry_run=True, output="HEIGHT", align="L") + 1
+    height = doc.pdf.multi_cell(0, 4.2, clean_text(note), dry_run=True, output="HEIGHT", align="L")
+    return height + 1
 
 
 def _blank_height(item: Field | Repeat) -> float:
@@ -415,7 +437,9 @@ def blank_grid(doc: SipDocument, fields: Sequence[Field], note: str = "") -> Non
         for fld in row:
             hint = FORMAT_HINTS.get(fld.kind, "")
             labels.append(clean_text(fld.label + (f" ({hint})" if hint else "")))
-        label_h = max(pdf.multi_cell(col, 4.2, t, dry_run=True, output="HEIGHT", align="L") for t in labels)
+        label_h = max(
+            pdf.multi_cell(col, 4.2, t, dry_run=True, output="HEIGHT", align="L") for t in labels
+        )
         doc._ensure_space((_note_height(doc, note) if first else 0) + label_h + WRITE_LINE + 3)
         if first and note:
             small(doc, note)
@@ -490,8 +514,9 @@ def blank_fields(
         note = condition_text(fld.show_if, form, fields) if fld.show_if else ""
         if grid and _is_line(fld):
             end = index + 1
-            while (end < len(fields) and _is_line(fields[end])
-                   and fields[end].show_if == fld.show_if):
+            while (
+                end < len(fields) and _is_line(fields[end]) and fields[end].show_if == fld.show_if
+            ):
                 end += 1
             blank_grid(doc, fields[index:end], note)
             index = end
@@ -524,15 +549,19 @@ def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = No
         if note:
             small(doc, note)
         doc._ensure_space(40)
-        doc.table(headings, [], [weight[f.width] for f in repeat.fields],
-                  blank_rows=repeat.blank_items)
+        doc.table(
+            headings, [], [weight[f.width] for f in repeat.fields], blank_rows=repeat.blank_items
+        )
         return
     for number in range(1, repeat.blank_items + 1):
         doc._ensure_space(14 + sum(_blank_height(f) for f in repeat.fields))
         doc.heading(f"{repeat.item_label} {number}", 3)
         blank_fields(doc, None, repeat.fields)
-    small(doc, f"Behöver du fler? Skriv på ett extra papper och numrera från "
-               f"{repeat.item_label.lower()} {repeat.blank_items + 1}.")
+    small(
+        doc,
+        f"Behöver du fler? Skriv på ett extra papper och numrera från "
+        f"{repeat.item_label.lower()} {repeat.blank_items + 1}.",
+    )
 
 
 def paper_note(doc: SipDocument, text: str) -> None:
@@ -542,8 +571,17 @@ def paper_note(doc: SipDocument, text: str) -> None:
     pdf.set_fill_color(245, 245, 245)
     pdf.set_line_width(0.2)
     doc._font(8.5)
-    pdf.multi_cell(0, 4.2, clean_text(text), border=1, fill=True, padding=1.8,
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        0,
+        4.2,
+        clean_text(text),
+        border=1,
+        fill=True,
+        padding=1.8,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align="L",
+    )
     pdf.set_fill_color(255, 255, 255)
     pdf.ln(4)
 

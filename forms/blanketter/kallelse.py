@@ -62,11 +62,16 @@ FORM = Form(
         Section(
             title="Personen som mötet gäller",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off",
-                      max_length=200),
-                Field("person_personnummer", "Personnummer eller samordningsnummer",
-                      kind="personnummer", required=True, autocomplete="off",
-                      hint="12 siffror, till exempel 19121212-1212.", width="half"),
+                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
+                Field(
+                    "person_personnummer",
+                    "Personnummer eller samordningsnummer",
+                    kind="personnummer",
+                    required=True,
+                    autocomplete="off",
+                    hint="12 siffror, till exempel 19121212-1212.",
+                    width="half",
+                ),
                 Field(
                     "skyddade_personuppgifter",
                     "Personen har skyddade personuppgifter",
@@ -76,14 +81,30 @@ FORM = Form(
                         "Gör upp om tid och plats per telefon i stället för via Cosmic Link."
                     ),
                 ),
-                Field("person_adress", "Gatuadress", show_if=HIDE_ADDRESS,
-                      autocomplete="off", max_length=200),
-                Field("person_postnummer", "Postnummer", show_if=HIDE_ADDRESS,
-                      autocomplete="off", max_length=10, width="short"),
-                Field("person_postort", "Postort", show_if=HIDE_ADDRESS,
-                      autocomplete="off", max_length=100, width="half"),
-                Field("person_telefon", "Telefon", kind="tel", autocomplete="off",
-                      width="half"),
+                Field(
+                    "person_adress",
+                    "Gatuadress",
+                    show_if=HIDE_ADDRESS,
+                    autocomplete="off",
+                    max_length=200,
+                ),
+                Field(
+                    "person_postnummer",
+                    "Postnummer",
+                    show_if=HIDE_ADDRESS,
+                    autocomplete="off",
+                    max_length=10,
+                    width="short",
+                ),
+                Field(
+                    "person_postort",
+                    "Postort",
+                    show_if=HIDE_ADDRESS,
+                    autocomplete="off",
+                    max_length=100,
+                    width="half",
+                ),
+                Field("person_telefon", "Telefon", kind="tel", autocomplete="off", width="half"),
             ),
         ),
         Section(
@@ -93,9 +114,13 @@ FORM = Form(
                 "behöver personen ha samtyckt innan du skickar den."
             ),
             items=(
-                Field("samtycke", "Har personen samtyckt till SIP-mötet?", kind="radio",
-                      required=True,
-                      options=(Option("ja", "Ja"), Option("nej", "Nej, inte ännu"))),
+                Field(
+                    "samtycke",
+                    "Har personen samtyckt till SIP-mötet?",
+                    kind="radio",
+                    required=True,
+                    options=(Option("ja", "Ja"), Option("nej", "Nej, inte ännu")),
+                ),
                 Field(
                     "samtycke_av",
                     "Vem lämnade samtycket?",
@@ -114,20 +139,40 @@ FORM = Form(
         Section(
             title="Den som kallar",
             items=(
-                Field("kallare_namn", "Ditt namn", required=True, autocomplete="name",
-                      max_length=200),
-                Field("kallare_yrke", "Yrke", required=True, max_length=200,
-                      hint="Till exempel sjuksköterska eller socialsekreterare.",
-                      width="half"),
-                Field("kallare_verksamhet", "Verksamhet", required=True, max_length=200,
-                      hint="Till exempel Hemtjänsten Norr eller Vårdcentralen Centrum."),
-                Field("kallare_huvudman", "Huvudman", required=True, max_length=200,
-                      hint="Kommunen eller regionen du arbetar för, till exempel Karlstads "
-                           "kommun."),
-                Field("kallare_telefon", "Telefon", kind="tel", required=True,
-                      autocomplete="tel", width="half"),
-                Field("kallare_epost", "E-post", kind="email", autocomplete="email",
-                      width="half"),
+                Field(
+                    "kallare_namn", "Ditt namn", required=True, autocomplete="name", max_length=200
+                ),
+                Field(
+                    "kallare_yrke",
+                    "Yrke",
+                    required=True,
+                    max_length=200,
+                    hint="Till exempel sjuksköterska eller socialsekreterare.",
+                    width="half",
+                ),
+                Field(
+                    "kallare_verksamhet",
+                    "Verksamhet",
+                    required=True,
+                    max_length=200,
+                    hint="Till exempel Hemtjänsten Norr eller Vårdcentralen Centrum.",
+                ),
+                Field(
+                    "kallare_huvudman",
+                    "Huvudman",
+                    required=True,
+                    max_length=200,
+                    hint="Kommunen eller regionen du arbetar för, till exempel Karlstads kommun.",
+                ),
+                Field(
+                    "kallare_telefon",
+                    "Telefon",
+                    kind="tel",
+                    required=True,
+                    autocomplete="tel",
+                    width="half",
+                ),
+                Field("kallare_epost", "E-post", kind="email", autocomplete="email", width="half"),
                 Field(
                     "lan",
                     "Län",
@@ -144,12 +189,17 @@ FORM = Form(
         Section(
             title="Tid och plats",
             items=(
-                Field("datum", "Datum", kind="date", required=True, width="short",
-                      hint="Föreslå ett datum. Personens behov avgör hur snart mötet behövs."),
+                Field(
+                    "datum",
+                    "Datum",
+                    kind="date",
+                    required=True,
+                    width="short",
+                    hint="Föreslå ett datum. Personens behov avgör hur snart mötet behövs.",
+                ),
                 Field("start", "Starttid", kind="time", required=True, width="short"),
                 Field("slut", "Sluttid", kind="time", required=True, width="short"),
-                Field("motesform", "Mötesform", kind="radio", required=True,
-                      options=MOTESFORMER),
+                Field("motesform", "Mötesform", kind="radio", required=True, options=MOTESFORMER),
                 Field(
                     "plats",
                     "Plats",
@@ -161,11 +211,20 @@ FORM = Form(
                         "personens bostad."
                     ),
                 ),
-                Field("lank", "Länk till det digitala mötet", required=True,
-                      show_if=ShowIf("motesform", ("digitalt", "hybrid")), max_length=500),
-                Field("telefon_info", "Så ansluter deltagarna",
-                      show_if=ShowIf("motesform", ("telefon",)), max_length=300,
-                      hint="Till exempel telefonnummer och kod, eller vem som ringer upp vem."),
+                Field(
+                    "lank",
+                    "Länk till det digitala mötet",
+                    required=True,
+                    show_if=ShowIf("motesform", ("digitalt", "hybrid")),
+                    max_length=500,
+                ),
+                Field(
+                    "telefon_info",
+                    "Så ansluter deltagarna",
+                    show_if=ShowIf("motesform", ("telefon",)),
+                    max_length=300,
+                    hint="Till exempel telefonnummer och kod, eller vem som ringer upp vem.",
+                ),
             ),
         ),
         Section(
@@ -184,12 +243,22 @@ FORM = Form(
                     blank_items=6,
                     fields=(
                         Field("verksamhet", "Verksamhet", required=True, max_length=200),
-                        Field("aktor", "Typ av aktör", kind="select", required=True,
-                              options=AKTORER, width="half"),
+                        Field(
+                            "aktor",
+                            "Typ av aktör",
+                            kind="select",
+                            required=True,
+                            options=AKTORER,
+                            width="half",
+                        ),
                         Field("kontaktperson", "Kontaktperson", max_length=200, width="half"),
-                        Field("profession", "Yrkesroll som bör komma", max_length=200,
-                              width="half",
-                              hint="Till exempel fysioterapeut eller biståndshandläggare."),
+                        Field(
+                            "profession",
+                            "Yrkesroll som bör komma",
+                            max_length=200,
+                            width="half",
+                            hint="Till exempel fysioterapeut eller biståndshandläggare.",
+                        ),
                         Field(
                             "postadress",
                             "Postadress för brev",
@@ -209,30 +278,57 @@ FORM = Form(
         Section(
             title="Vad mötet gäller",
             items=(
-                Field("syfte", "Vad mötet gäller", kind="textarea", required=True, rows=5,
-                      hint="Skriv kort varför insatserna behöver samordnas. Ta bara med det "
-                           "deltagarna behöver veta inför mötet."),
-                Field("fragor", "Frågor att ta upp", kind="textarea", rows=4,
-                      hint="Till exempel vem som gör vad efter utskrivningen."),
+                Field(
+                    "syfte",
+                    "Vad mötet gäller",
+                    kind="textarea",
+                    required=True,
+                    rows=5,
+                    hint="Skriv kort varför insatserna behöver samordnas. Ta bara med det "
+                    "deltagarna behöver veta inför mötet.",
+                ),
+                Field(
+                    "fragor",
+                    "Frågor att ta upp",
+                    kind="textarea",
+                    rows=4,
+                    hint="Till exempel vem som gör vad efter utskrivningen.",
+                ),
             ),
         ),
         Section(
             title="Tolk",
             items=(
-                Field("tolk", "Behövs tolk?", kind="radio", required=True, options=JA_NEJ,
-                      hint="Den som kallar bokar tolk."),
-                Field("tolk_sprak", "Språk", required=True, show_if=ShowIf("tolk", ("ja",)),
-                      max_length=100, width="half", hint="Även teckenspråk."),
+                Field(
+                    "tolk",
+                    "Behövs tolk?",
+                    kind="radio",
+                    required=True,
+                    options=JA_NEJ,
+                    hint="Den som kallar bokar tolk.",
+                ),
+                Field(
+                    "tolk_sprak",
+                    "Språk",
+                    required=True,
+                    show_if=ShowIf("tolk", ("ja",)),
+                    max_length=100,
+                    width="half",
+                    hint="Även teckenspråk.",
+                ),
             ),
         ),
         Section(
             title="Svar",
             items=(
-                Field("svara_senast", "Svara senast", kind="date", required=True,
-                      width="short"),
-                Field("svar_hur", "Så svarar deltagarna", max_length=300,
-                      hint="Till exempel: ring eller mejla den som kallar. Lämnar du tomt "
-                           "skrivs det att deltagarna kontaktar dig."),
+                Field("svara_senast", "Svara senast", kind="date", required=True, width="short"),
+                Field(
+                    "svar_hur",
+                    "Så svarar deltagarna",
+                    max_length=300,
+                    hint="Till exempel: ring eller mejla den som kallar. Lämnar du tomt "
+                    "skrivs det att deltagarna kontaktar dig.",
+                ),
             ),
         ),
     ),
@@ -250,10 +346,12 @@ def validate(answers: dict) -> Result:
     a = result.answers
 
     postnummer = a.get("person_postnummer", "")
-    if postnummer and not (postnummer.replace(" ", "").isdigit()
-                           and len(postnummer.replace(" ", "")) == 5):
-        _checks.add_error(result, "person_postnummer",
-                          "Skriv postnumret med fem siffror, till exempel 652 25.")
+    if postnummer and not (
+        postnummer.replace(" ", "").isdigit() and len(postnummer.replace(" ", "")) == 5
+    ):
+        _checks.add_error(
+            result, "person_postnummer", "Skriv postnumret med fem siffror, till exempel 652 25."
+        )
     if a.get("samtycke") == "nej":
         _checks.add_error(
             result,
@@ -264,18 +362,21 @@ def validate(answers: dict) -> Result:
 
     meeting = _checks.as_date(a, "datum")
     if meeting and meeting < _checks.today():
-        _checks.add_error(result, "datum",
-                          "Datumet har redan varit. Välj dagens datum eller ett senare.")
+        _checks.add_error(
+            result, "datum", "Datumet har redan varit. Välj dagens datum eller ett senare."
+        )
     start, end = _checks.as_time(a, "start"), _checks.as_time(a, "slut")
     if start and end and end <= start:
         _checks.add_error(result, "slut", "Sluttiden måste vara senare än starttiden.")
     reply = _checks.as_date(a, "svara_senast")
     if reply and meeting and reply >= meeting:
-        _checks.add_error(result, "svara_senast",
-                          "Svarsdatumet måste vara före mötesdatumet.")
+        _checks.add_error(result, "svara_senast", "Svarsdatumet måste vara före mötesdatumet.")
     elif reply and reply < _checks.today():
-        _checks.add_error(result, "svara_senast",
-                          "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.")
+        _checks.add_error(
+            result,
+            "svara_senast",
+            "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.",
+        )
     return result
 
 
@@ -303,8 +404,10 @@ def _obliged_text(lan: str) -> str:
         "någon annan som känner till personens situation."
     )
     if lan == "kalmar":
-        return base + " I Kalmar län gäller samma skyldighet för skolan, enligt en "\
-                      "överenskommelse i länet."
+        return (
+            base + " I Kalmar län gäller samma skyldighet för skolan, enligt en "
+            "överenskommelse i länet."
+        )
     return base
 
 
@@ -360,15 +463,22 @@ def _meeting(doc: SipDocument, answers: dict) -> None:
 
 
 def _address(answers: dict) -> str:
-    lines = [answers.get("person_adress", ""),
-             " ".join(x for x in (answers.get("person_postnummer", ""),
-                                  answers.get("person_postort", "")) if x)]
+    lines = [
+        answers.get("person_adress", ""),
+        " ".join(
+            x
+            for x in (answers.get("person_postnummer", ""), answers.get("person_postort", ""))
+            if x
+        ),
+    ]
     return "\n".join(line for line in lines if line)
 
 
 def _person(doc: SipDocument, answers: dict) -> None:
-    pairs = [("Namn", answers.get("person_namn", "")),
-             ("Personnummer eller samordningsnummer", answers.get("person_personnummer", ""))]
+    pairs = [
+        ("Namn", answers.get("person_namn", "")),
+        ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
+    ]
     if answers.get("person_telefon"):
         pairs.append(("Telefon", answers["person_telefon"]))
     _print_pairs(doc, pairs)
@@ -382,8 +492,7 @@ def _participants(doc: SipDocument, answers: dict) -> None:
     repeat = FORM.item("deltagare")
     assert isinstance(repeat, Repeat)
     obliged, invited = (
-        [{**row, "postadress": ", ".join(row.get("postadress", "").split("\n"))}
-         for row in group]
+        [{**row, "postadress": ", ".join(row.get("postadress", "").split("\n"))} for row in group]
         for group in split_participants(answers)
     )
     doc.heading("Kallade huvudmän – skyldiga att delta", 3)
@@ -401,8 +510,11 @@ def _reply(doc: SipDocument, answers: dict) -> None:
 
 
 def _default_reply(answers: dict) -> str:
-    contact = [answers.get("kallare_namn", ""), answers.get("kallare_telefon", ""),
-               answers.get("kallare_epost", "")]
+    contact = [
+        answers.get("kallare_namn", ""),
+        answers.get("kallare_telefon", ""),
+        answers.get("kallare_epost", ""),
+    ]
     return "Kontakta den som kallar: " + ", ".join(c for c in contact if c) + "."
 
 
@@ -484,23 +596,45 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
     # Sender, top left; date, top right.
     pdf.set_xy(pdf.l_margin, 18)
     doc._font(9, bold=True)
-    pdf.multi_cell(80, 4.5, clean_text(answers.get("kallare_verksamhet", "")),
-                   new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        80,
+        4.5,
+        clean_text(answers.get("kallare_verksamhet", "")),
+        new_x=XPos.LEFT,
+        new_y=YPos.NEXT,
+        align="L",
+    )
     doc._font(9)
-    sender = "\n".join(x for x in (answers.get("kallare_huvudman", ""),
-                                   answers.get("kallare_telefon", ""),
-                                   answers.get("kallare_epost", "")) if x)
+    sender = "\n".join(
+        x
+        for x in (
+            answers.get("kallare_huvudman", ""),
+            answers.get("kallare_telefon", ""),
+            answers.get("kallare_epost", ""),
+        )
+        if x
+    )
     pdf.multi_cell(80, 4.5, clean_text(sender), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
     pdf.set_xy(WINDOW_X, 18)
-    pdf.multi_cell(WINDOW_W, 4.5, f"Datum: {created:%Y-%m-%d}", new_x=XPos.LEFT,
-                   new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        WINDOW_W, 4.5, f"Datum: {created:%Y-%m-%d}", new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
+    )
     # Recipient, in the window of the envelope.
     pdf.set_xy(WINDOW_X, WINDOW_Y)
     doc._font(10.5)
-    lines = [recipient.get("kontaktperson", ""), recipient.get("verksamhet", ""),
-             recipient.get("postadress", "")]
-    pdf.multi_cell(WINDOW_W, 5, clean_text("\n".join(x for x in lines if x)),
-                   new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+    lines = [
+        recipient.get("kontaktperson", ""),
+        recipient.get("verksamhet", ""),
+        recipient.get("postadress", ""),
+    ]
+    pdf.multi_cell(
+        WINDOW_W,
+        5,
+        clean_text("\n".join(x for x in lines if x)),
+        new_x=XPos.LEFT,
+        new_y=YPos.NEXT,
+        align="L",
+    )
     pdf.set_xy(pdf.l_margin, max(pdf.get_y() + 8, 80))
 
     doc.heading("Kallelse till SIP-möte", 1)
@@ -519,11 +653,19 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
             "bestämmer själva om ni deltar. Meddela den som kallar om ni inte kommer."
         )
     if answers.get("skyddade_personuppgifter") is True:
-        _render.notice(doc, "Personen har skyddade personuppgifter. Lämna inte ut något som "
-                            "kan visa var personen bor eller vistas.", bold=True)
-    pairs = [("Datum", answers.get("datum", "")), ("Tid", _time(answers)), *_where(answers),
-             ("Mötet gäller", answers.get("person_namn", "")),
-             ("Personnummer eller samordningsnummer", answers.get("person_personnummer", ""))]
+        _render.notice(
+            doc,
+            "Personen har skyddade personuppgifter. Lämna inte ut något som "
+            "kan visa var personen bor eller vistas.",
+            bold=True,
+        )
+    pairs = [
+        ("Datum", answers.get("datum", "")),
+        ("Tid", _time(answers)),
+        *_where(answers),
+        ("Mötet gäller", answers.get("person_namn", "")),
+        ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
+    ]
     if recipient.get("profession"):
         pairs.append(("Yrkesroll som bör komma", recipient["profession"]))
     if answers.get("tolk") == "ja":
@@ -534,13 +676,15 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
     if answers.get("fragor"):
         doc.field("Frågor att ta upp", answers["fragor"])
     doc.field("Så svarar du", answers.get("svar_hur") or _default_reply(answers))
-    others = [r.get("verksamhet", "") for r in answers.get("deltagare") or []
-              if r is not recipient]
+    others = [r.get("verksamhet", "") for r in answers.get("deltagare") or [] if r is not recipient]
     if others:
         doc.field("Fler som kallas eller bjuds in", ", ".join(others))
-    signature = [answers.get("kallare_namn", ""),
-                 ", ".join(x for x in (answers.get("kallare_yrke", ""),
-                                       answers.get("kallare_verksamhet", "")) if x)]
+    signature = [
+        answers.get("kallare_namn", ""),
+        ", ".join(
+            x for x in (answers.get("kallare_yrke", ""), answers.get("kallare_verksamhet", "")) if x
+        ),
+    ]
     doc.field("Med vänlig hälsning", "\n".join(x for x in signature if x))
 
 
@@ -564,15 +708,22 @@ def _letters(doc: SipDocument, answers: dict) -> None:
 
 def _blank_protected(doc: SipDocument) -> None:
     doc.checkbox("Personen har skyddade personuppgifter", None)
-    _render.small(doc, "Har du kryssat i rutan: skriv ingen adress nedan, gör upp om tid och "
-                       "plats per telefon och skicka inte kallelsen via Cosmic Link.")
+    _render.small(
+        doc,
+        "Har du kryssat i rutan: skriv ingen adress nedan, gör upp om tid och "
+        "plats per telefon och skicka inte kallelsen via Cosmic Link.",
+    )
 
 
 def _blank_participants(doc: SipDocument) -> None:
     repeat = FORM.item("deltagare")
     assert isinstance(repeat, Repeat)
-    _render.small(doc, _obliged_text("") + " I Kalmar län gäller skyldigheten även skolan. "
-                  + INVITED_TEXT.replace("De här verksamheterna", "Övriga"))
+    _render.small(
+        doc,
+        _obliged_text("")
+        + " I Kalmar län gäller skyldigheten även skolan. "
+        + INVITED_TEXT.replace("De här verksamheterna", "Övriga"),
+    )
     _render.blank_repeat(doc, repeat, as_table=True)
 
 
@@ -586,8 +737,7 @@ def render_blank() -> bytes:
             "Den är tänkt för den som kallar utan tillgång till Cosmic Link. Den ersätter "
             "inte regionens eller kommunens egna blanketter."
         ),
-        custom={"skyddade_personuppgifter": _blank_protected,
-                "deltagare": _blank_participants},
+        custom={"skyddade_personuppgifter": _blank_protected, "deltagare": _blank_participants},
     )
     return doc.output()
 

@@ -38,20 +38,36 @@ FORM = Form(
         Section(
             title="Personen",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off",
-                      max_length=200),
-                Field("person_personnummer", "Personnummer eller samordningsnummer",
-                      kind="personnummer", required=True, autocomplete="off", width="half"),
+                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
+                Field(
+                    "person_personnummer",
+                    "Personnummer eller samordningsnummer",
+                    kind="personnummer",
+                    required=True,
+                    autocomplete="off",
+                    width="half",
+                ),
             ),
         ),
         Section(
             title="Om planen",
             items=(
                 Field("datum", "Datum för planen", kind="date", required=True, width="short"),
-                Field("version", "Version", required=True, max_length=4, width="short",
-                      hint="1 för den första planen. Vid uppföljning blir det en ny version."),
-                Field("kontakttyp", "Kontakttyp", kind="radio", options=KONTAKTTYPER,
-                      hint="Hur mötet där planen gjordes hölls."),
+                Field(
+                    "version",
+                    "Version",
+                    required=True,
+                    max_length=4,
+                    width="short",
+                    hint="1 för den första planen. Vid uppföljning blir det en ny version.",
+                ),
+                Field(
+                    "kontakttyp",
+                    "Kontakttyp",
+                    kind="radio",
+                    options=KONTAKTTYPER,
+                    hint="Hur mötet där planen gjordes hölls.",
+                ),
             ),
         ),
         Section(
@@ -65,9 +81,14 @@ FORM = Form(
                     blank_items=8,
                     fields=(
                         Field("namn", "Namn", required=True, max_length=200),
-                        Field("roll", "Roll eller verksamhet", required=True, max_length=200,
-                              hint="Till exempel du själv, din dotter, fysioterapeut på "
-                                   "vårdcentralen."),
+                        Field(
+                            "roll",
+                            "Roll eller verksamhet",
+                            required=True,
+                            max_length=200,
+                            hint="Till exempel du själv, din dotter, fysioterapeut på "
+                            "vårdcentralen.",
+                        ),
                     ),
                 ),
             ),
@@ -91,9 +112,15 @@ FORM = Form(
         Section(
             title="Ditt övergripande mål",
             items=(
-                Field("huvudmal", "Övergripande mål", kind="textarea", required=True, rows=3,
-                      hint="Det som alla insatser ska leda till. Skriv till personen: "
-                           "\u201dDu ska kunna bo kvar hemma.\u201d"),
+                Field(
+                    "huvudmal",
+                    "Övergripande mål",
+                    kind="textarea",
+                    required=True,
+                    rows=3,
+                    hint="Det som alla insatser ska leda till. Skriv till personen: "
+                    "\u201dDu ska kunna bo kvar hemma.\u201d",
+                ),
             ),
         ),
         Section(
@@ -107,13 +134,29 @@ FORM = Form(
                     add_label="Lägg till mål",
                     blank_items=3,
                     fields=(
-                        Field("mal", "Målet", kind="textarea", required=True, rows=2,
-                              hint="Skriv till personen: \u201dDu ska få …\u201d"),
-                        Field("insatser", "Insatser – det här ska göras", kind="textarea",
-                              required=True, rows=3,
-                              hint="Vad som ska göras för att nå målet. " + DU_FORM),
-                        Field("ansvarig", "Ansvarig", required=True, max_length=200,
-                              hint="Namn, yrke och verksamhet."),
+                        Field(
+                            "mal",
+                            "Målet",
+                            kind="textarea",
+                            required=True,
+                            rows=2,
+                            hint="Skriv till personen: \u201dDu ska få …\u201d",
+                        ),
+                        Field(
+                            "insatser",
+                            "Insatser – det här ska göras",
+                            kind="textarea",
+                            required=True,
+                            rows=3,
+                            hint="Vad som ska göras för att nå målet. " + DU_FORM,
+                        ),
+                        Field(
+                            "ansvarig",
+                            "Ansvarig",
+                            required=True,
+                            max_length=200,
+                            hint="Namn, yrke och verksamhet.",
+                        ),
                         Field("start", "Start", kind="date", width="short"),
                         Field("klart", "Klart", kind="date", width="short"),
                     ),
@@ -123,41 +166,65 @@ FORM = Form(
         Section(
             title="Det här gör du själv",
             items=(
-                Field("egna_insatser", "Det här gör du och dina närstående", kind="textarea",
-                      rows=3,
-                      hint="Till exempel: \u201dDu tränar balans varje dag. Din dotter handlar "
-                           "på fredagar.\u201d"),
+                Field(
+                    "egna_insatser",
+                    "Det här gör du och dina närstående",
+                    kind="textarea",
+                    rows=3,
+                    hint="Till exempel: \u201dDu tränar balans varje dag. Din dotter handlar "
+                    "på fredagar.\u201d",
+                ),
             ),
         ),
         Section(
             title="Insatser från andra",
             items=(
-                Field("andra_insatser", "Insatser från andra än kommunen och regionen",
-                      kind="textarea", rows=3,
-                      hint="Till exempel Försäkringskassan, Arbetsförmedlingen, skolan eller en "
-                           "frivilligorganisation."),
+                Field(
+                    "andra_insatser",
+                    "Insatser från andra än kommunen och regionen",
+                    kind="textarea",
+                    rows=3,
+                    hint="Till exempel Försäkringskassan, Arbetsförmedlingen, skolan eller en "
+                    "frivilligorganisation.",
+                ),
             ),
         ),
         Section(
             title="Om det blir sämre",
             items=(
-                Field("kris", "Det här gör du om din situation blir sämre", kind="textarea",
-                      rows=4,
-                      hint="Vilka tecken ni ska vara uppmärksamma på, vem du ringer och vad som "
-                           "händer då, även kvällar och helger. " + DU_FORM),
+                Field(
+                    "kris",
+                    "Det här gör du om din situation blir sämre",
+                    kind="textarea",
+                    rows=4,
+                    hint="Vilka tecken ni ska vara uppmärksamma på, vem du ringer och vad som "
+                    "händer då, även kvällar och helger. " + DU_FORM,
+                ),
             ),
         ),
         Section(
             title="Samordning och kontaktpersoner",
             items=(
-                Field("samordningsansvarig_namn", "Samordningsansvarig", required=True,
-                      max_length=200,
-                      hint="Den som har det övergripande ansvaret för planen och kallar till "
-                           "uppföljning."),
-                Field("samordningsansvarig_verksamhet", "Samordningsansvarigs verksamhet",
-                      required=True, max_length=200),
-                Field("samordningsansvarig_telefon", "Samordningsansvarigs telefon",
-                      kind="tel", width="half"),
+                Field(
+                    "samordningsansvarig_namn",
+                    "Samordningsansvarig",
+                    required=True,
+                    max_length=200,
+                    hint="Den som har det övergripande ansvaret för planen och kallar till "
+                    "uppföljning.",
+                ),
+                Field(
+                    "samordningsansvarig_verksamhet",
+                    "Samordningsansvarigs verksamhet",
+                    required=True,
+                    max_length=200,
+                ),
+                Field(
+                    "samordningsansvarig_telefon",
+                    "Samordningsansvarigs telefon",
+                    kind="tel",
+                    width="half",
+                ),
                 Repeat(
                     name="kontaktpersoner",
                     legend="Dina kontaktpersoner",
@@ -176,16 +243,26 @@ FORM = Form(
         Section(
             title="Delade meningar",
             items=(
-                Field("oenighet", "Det här är ni inte överens om", kind="textarea", rows=3,
-                      hint="Skriv om någon, också du själv, tycker annorlunda om ett mål eller "
-                           "en insats."),
+                Field(
+                    "oenighet",
+                    "Det här är ni inte överens om",
+                    kind="textarea",
+                    rows=3,
+                    hint="Skriv om någon, också du själv, tycker annorlunda om ett mål eller "
+                    "en insats.",
+                ),
             ),
         ),
         Section(
             title="Uppföljning",
             items=(
-                Field("uppfoljning_datum", "Datum för uppföljning", kind="date", required=True,
-                      width="short"),
+                Field(
+                    "uppfoljning_datum",
+                    "Datum för uppföljning",
+                    kind="date",
+                    required=True,
+                    width="short",
+                ),
                 Field("uppfoljning_plats", "Plats", max_length=300),
                 Field("uppfoljning_form", "Mötesform", kind="radio", options=KONTAKTTYPER),
             ),
@@ -194,21 +271,38 @@ FORM = Form(
             title="Samtycke till informationsöverföring",
             hint="Fyll i om personen har samtyckt till att information lämnas mellan parterna.",
             items=(
-                Field("samtycke_parter", "Mellan vilka parter får information lämnas?",
-                      kind="textarea", rows=2, max_length=2000),
-                Field("samtycke_information", "Vilken information får lämnas?",
-                      kind="textarea", rows=2, max_length=2000),
-                Field("samtycke_giltig_till", "Samtycket gäller till och med", kind="date",
-                      width="short"),
+                Field(
+                    "samtycke_parter",
+                    "Mellan vilka parter får information lämnas?",
+                    kind="textarea",
+                    rows=2,
+                    max_length=2000,
+                ),
+                Field(
+                    "samtycke_information",
+                    "Vilken information får lämnas?",
+                    kind="textarea",
+                    rows=2,
+                    max_length=2000,
+                ),
+                Field(
+                    "samtycke_giltig_till",
+                    "Samtycket gäller till och med",
+                    kind="date",
+                    width="short",
+                ),
             ),
         ),
         Section(
             title="Godkännande",
             items=(
-                Field("godkand_datum", "Datum då planen godkändes", kind="date",
-                      width="short"),
-                Field("godkand_av", "Godkänd av", max_length=300,
-                      hint="Till exempel du och samordningsansvarig."),
+                Field("godkand_datum", "Datum då planen godkändes", kind="date", width="short"),
+                Field(
+                    "godkand_av",
+                    "Godkänd av",
+                    max_length=300,
+                    hint="Till exempel du och samordningsansvarig.",
+                ),
             ),
         ),
     ),
@@ -226,21 +320,25 @@ def validate(answers: dict) -> Result:
     plan_date = _checks.as_date(a, "datum")
     follow_up = _checks.as_date(a, "uppfoljning_datum")
     if plan_date and follow_up and follow_up <= plan_date:
-        _checks.add_error(result, "uppfoljning_datum",
-                          "Uppföljningen måste vara efter planens datum.")
+        _checks.add_error(
+            result, "uppfoljning_datum", "Uppföljningen måste vara efter planens datum."
+        )
     valid_until = _checks.as_date(a, "samtycke_giltig_till")
     if plan_date and valid_until and valid_until <= plan_date:
-        _checks.add_error(result, "samtycke_giltig_till",
-                          "Samtycket måste gälla längre än till planens datum.")
+        _checks.add_error(
+            result, "samtycke_giltig_till", "Samtycket måste gälla längre än till planens datum."
+        )
     approved = _checks.as_date(a, "godkand_datum")
     if plan_date and approved and approved < plan_date:
-        _checks.add_error(result, "godkand_datum",
-                          "Planen kan inte godkännas före sitt eget datum.")
+        _checks.add_error(
+            result, "godkand_datum", "Planen kan inte godkännas före sitt eget datum."
+        )
     for index, goal in enumerate(a.get("mal") or []):
         start, done = _checks.as_date(goal, "start"), _checks.as_date(goal, "klart")
         if start and done and done < start:
-            _checks.add_error(result, f"mal.{index}.klart",
-                              "Klart-datumet kan inte vara före startdatumet.")
+            _checks.add_error(
+                result, f"mal.{index}.klart", "Klart-datumet kan inte vara före startdatumet."
+            )
     return result
 
 

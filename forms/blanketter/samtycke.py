@@ -52,32 +52,50 @@ FORM = Form(
         Section(
             title="Personen som samtycket gäller",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off",
-                      max_length=200),
-                Field("person_personnummer", "Personnummer eller samordningsnummer",
-                      kind="personnummer", required=True, autocomplete="off", width="half"),
+                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
+                Field(
+                    "person_personnummer",
+                    "Personnummer eller samordningsnummer",
+                    kind="personnummer",
+                    required=True,
+                    autocomplete="off",
+                    width="half",
+                ),
                 Field("barn", "Personen är ett barn (under 18 år)", kind="checkbox"),
             ),
         ),
         Section(
             title="Vem lämnar samtycket?",
             items=(
-                Field("samtycke_av", "Samtycket lämnas av", kind="radio", required=True,
-                      options=SAMTYCKE_AV),
+                Field(
+                    "samtycke_av",
+                    "Samtycket lämnas av",
+                    kind="radio",
+                    required=True,
+                    options=SAMTYCKE_AV,
+                ),
             ),
         ),
         Section(
             title="Legal företrädare",
             show_if=ShowIf("samtycke_av", ("foretradare",)),
             items=(
-                Field("foretradare_namn", "Företrädarens namn", required=True,
-                      max_length=200),
-                Field("foretradare_typ", "Typ av företrädare", kind="radio", required=True,
-                      options=FORETRADARE),
-                Field("foretradare_annan", "Vilken sorts företrädare?", required=True,
-                      max_length=200, show_if=ShowIf("foretradare_typ", ("annan",))),
-                Field("foretradare_telefon", "Företrädarens telefon", kind="tel",
-                      width="half"),
+                Field("foretradare_namn", "Företrädarens namn", required=True, max_length=200),
+                Field(
+                    "foretradare_typ",
+                    "Typ av företrädare",
+                    kind="radio",
+                    required=True,
+                    options=FORETRADARE,
+                ),
+                Field(
+                    "foretradare_annan",
+                    "Vilken sorts företrädare?",
+                    required=True,
+                    max_length=200,
+                    show_if=ShowIf("foretradare_typ", ("annan",)),
+                ),
+                Field("foretradare_telefon", "Företrädarens telefon", kind="tel", width="half"),
             ),
         ),
         Section(
@@ -85,13 +103,23 @@ FORM = Form(
             show_if=ShowIf("samtycke_av", ("vardnadshavare",)),
             hint="Har barnet två vårdnadshavare ska båda samtycka.",
             items=(
-                Field("vardnad", "Hur många vårdnadshavare har barnet?", kind="radio",
-                      required=True, options=VARDNAD),
+                Field(
+                    "vardnad",
+                    "Hur många vårdnadshavare har barnet?",
+                    kind="radio",
+                    required=True,
+                    options=VARDNAD,
+                ),
                 Field("vh1_namn", "Vårdnadshavare 1, namn", required=True, max_length=200),
                 Field("vh1_telefon", "Vårdnadshavare 1, telefon", kind="tel", width="half"),
                 Field("vh2_namn", "Vårdnadshavare 2, namn", max_length=200, show_if=SHARED),
-                Field("vh2_telefon", "Vårdnadshavare 2, telefon", kind="tel", width="half",
-                      show_if=SHARED),
+                Field(
+                    "vh2_telefon",
+                    "Vårdnadshavare 2, telefon",
+                    kind="tel",
+                    width="half",
+                    show_if=SHARED,
+                ),
             ),
         ),
         Section(
@@ -102,33 +130,61 @@ FORM = Form(
                 "mognare barnet är, desto mer väger det barnet tycker."
             ),
             items=(
-                Field("barnet_informerat", "Har barnet fått information och fått säga sin "
-                      "mening?", kind="radio", required=True,
-                      options=(Option("ja", "Ja"), Option("nej", "Nej"))),
-                Field("barnets_asikt", "Vad tycker barnet?", kind="textarea", rows=3,
-                      hint="Skriv med barnets egna ord så långt det går."),
+                Field(
+                    "barnet_informerat",
+                    "Har barnet fått information och fått säga sin mening?",
+                    kind="radio",
+                    required=True,
+                    options=(Option("ja", "Ja"), Option("nej", "Nej")),
+                ),
+                Field(
+                    "barnets_asikt",
+                    "Vad tycker barnet?",
+                    kind="textarea",
+                    rows=3,
+                    hint="Skriv med barnets egna ord så långt det går.",
+                ),
             ),
         ),
         Section(
             title="Så lämnas samtycket",
             items=(
-                Field("form", "Samtycket är", kind="radio", required=True,
-                      options=(Option("muntligt", "Muntligt"),
-                               Option("skriftligt", "Skriftligt"))),
-                Field("datum", "Datum för samtycket", kind="date", required=True,
-                      width="short"),
-                Field("dokumenterat_av", "Vem tog emot samtycket?", required=True,
-                      max_length=200, show_if=ORAL, hint="Namn, yrke och verksamhet."),
-                Field("dokumenterat_var", "Var är det dokumenterat?", required=True,
-                      max_length=200, show_if=ORAL,
-                      hint="Till exempel i journalen eller i personakten."),
+                Field(
+                    "form",
+                    "Samtycket är",
+                    kind="radio",
+                    required=True,
+                    options=(Option("muntligt", "Muntligt"), Option("skriftligt", "Skriftligt")),
+                ),
+                Field("datum", "Datum för samtycket", kind="date", required=True, width="short"),
+                Field(
+                    "dokumenterat_av",
+                    "Vem tog emot samtycket?",
+                    required=True,
+                    max_length=200,
+                    show_if=ORAL,
+                    hint="Namn, yrke och verksamhet.",
+                ),
+                Field(
+                    "dokumenterat_var",
+                    "Var är det dokumenterat?",
+                    required=True,
+                    max_length=200,
+                    show_if=ORAL,
+                    hint="Till exempel i journalen eller i personakten.",
+                ),
             ),
         ),
         Section(
             title="Vad samtycket gäller",
             items=(
-                Field("omfattning", "Personen samtycker till", kind="checkboxes",
-                      required=True, options=OMFATTNING),
+                Field(
+                    "omfattning",
+                    "Personen samtycker till",
+                    kind="checkboxes",
+                    required=True,
+                    options=OMFATTNING,
+                ),
                 Repeat(
                     name="parter",
                     legend="Parter som omfattas",
@@ -136,9 +192,14 @@ FORM = Form(
                     add_label="Lägg till part",
                     blank_items=5,
                     fields=(
-                        Field("verksamhet", "Verksamhet", required=True, max_length=200,
-                              hint="Till exempel Vårdcentralen Centrum eller "
-                                   "socialtjänsten i Karlstads kommun."),
+                        Field(
+                            "verksamhet",
+                            "Verksamhet",
+                            required=True,
+                            max_length=200,
+                            hint="Till exempel Vårdcentralen Centrum eller "
+                            "socialtjänsten i Karlstads kommun.",
+                        ),
                         Field("kontaktperson", "Kontaktperson", max_length=200),
                     ),
                 ),
@@ -151,18 +212,27 @@ FORM = Form(
                     max_length=2000,
                     show_if=ShowIf("omfattning", ("informationsoverforing",)),
                     hint="Bara det som parterna behöver för sina insatser, till exempel "
-                         "diagnoser, mediciner eller pågående insatser.",
+                    "diagnoser, mediciner eller pågående insatser.",
                 ),
-                Field("giltig_till", "Samtycket gäller till och med", kind="date",
-                      required=True, width="short"),
+                Field(
+                    "giltig_till",
+                    "Samtycket gäller till och med",
+                    kind="date",
+                    required=True,
+                    width="short",
+                ),
             ),
         ),
         Section(
             title="Ta tillbaka samtycket",
             items=(
-                Field("aterkalla_till", "Vem kontaktar personen för att ta tillbaka "
-                      "samtycket?", required=True, max_length=300,
-                      hint="Namn, verksamhet och telefonnummer."),
+                Field(
+                    "aterkalla_till",
+                    "Vem kontaktar personen för att ta tillbaka samtycket?",
+                    required=True,
+                    max_length=300,
+                    hint="Namn, verksamhet och telefonnummer.",
+                ),
             ),
         ),
     ),
@@ -179,17 +249,22 @@ def validate(answers: dict) -> Result:
     result = validate_form(FORM, raw)
     a = result.answers
     if a.get("barn") is True and a.get("samtycke_av") == "personen":
-        _checks.add_error(result, "samtycke_av",
-                          "För ett barn under 18 år lämnar vårdnadshavarna samtycket. "
-                          "Välj Vårdnadshavare.")
+        _checks.add_error(
+            result,
+            "samtycke_av",
+            "För ett barn under 18 år lämnar vårdnadshavarna samtycket. Välj Vårdnadshavare.",
+        )
     if a.get("vardnad") == "gemensam" and not a.get("vh2_namn"):
-        _checks.add_error(result, "vh2_namn",
-                          "Barnet har två vårdnadshavare. Båda ska samtycka, så fyll i "
-                          "vårdnadshavare 2.")
+        _checks.add_error(
+            result,
+            "vh2_namn",
+            "Barnet har två vårdnadshavare. Båda ska samtycka, så fyll i vårdnadshavare 2.",
+        )
     valid_until = _checks.as_date(a, "giltig_till")
     if valid_until and valid_until <= _checks.today():
-        _checks.add_error(result, "giltig_till",
-                          "Samtycket måste gälla framåt. Välj ett datum efter i dag.")
+        _checks.add_error(
+            result, "giltig_till", "Samtycket måste gälla framåt. Välj ett datum efter i dag."
+        )
     return result
 
 
@@ -226,8 +301,11 @@ def _withdraw(doc: SipDocument, answers: dict) -> None:
 
 def _foretradare_typ(doc: SipDocument, answers: dict) -> None:
     typ = answers.get("foretradare_typ", "")
-    value = answers.get("foretradare_annan", "") if typ == "annan" else _render.option_label(
-        FORM.item("foretradare_typ"), typ)  # type: ignore[arg-type]
+    value = (
+        answers.get("foretradare_annan", "")
+        if typ == "annan"
+        else _render.option_label(FORM.item("foretradare_typ"), typ)
+    )  # type: ignore[arg-type]
     _render.print_grid(doc, [("Typ av företrädare", value)])
 
 
@@ -270,10 +348,10 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
 
 
 def _blank_withdraw(doc: SipDocument) -> None:
-    doc.write_in("Vem kontaktar personen för att ta tillbaka samtycket? (namn, verksamhet, "
-                 "telefon)", 1)
-    _render.notice(doc, withdraw_text("").split(" Kontakta")[0]
-                   + " Kontakta den som står ovan.")
+    doc.write_in(
+        "Vem kontaktar personen för att ta tillbaka samtycket? (namn, verksamhet, telefon)", 1
+    )
+    _render.notice(doc, withdraw_text("").split(" Kontakta")[0] + " Kontakta den som står ovan.")
 
 
 def render_blank() -> bytes:
@@ -282,8 +360,11 @@ def render_blank() -> bytes:
     _render.render_blank(doc, FORM, custom={"aterkalla_till": _blank_withdraw})
     doc._ensure_space(70)
     doc.heading("Underskrift", 2)
-    _render.small(doc, "Vid skriftligt samtycke: den eller de som samtycker skriver under. Vid "
-                       "gemensam vårdnad skriver båda vårdnadshavarna under.")
+    _render.small(
+        doc,
+        "Vid skriftligt samtycke: den eller de som samtycker skriver under. Vid "
+        "gemensam vårdnad skriver båda vårdnadshavarna under.",
+    )
     _render.signature_lines(doc, ["", ""])
     return doc.output()
 

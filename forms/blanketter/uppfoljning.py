@@ -47,25 +47,32 @@ FORM = Form(
         Section(
             title="Personen",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off",
-                      max_length=200),
-                Field("person_personnummer", "Personnummer eller samordningsnummer",
-                      kind="personnummer", required=True, autocomplete="off", width="half"),
+                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
+                Field(
+                    "person_personnummer",
+                    "Personnummer eller samordningsnummer",
+                    kind="personnummer",
+                    required=True,
+                    autocomplete="off",
+                    width="half",
+                ),
             ),
         ),
         Section(
             title="Planen som följs upp",
             items=(
                 Field("plan_datum", "Planens datum", kind="date", required=True, width="short"),
-                Field("plan_version", "Planens version", required=True, max_length=4,
-                      width="short"),
+                Field(
+                    "plan_version", "Planens version", required=True, max_length=4, width="short"
+                ),
             ),
         ),
         Section(
             title="Uppföljningsmötet",
             items=(
-                Field("datum", "Datum för uppföljningen", kind="date", required=True,
-                      width="short"),
+                Field(
+                    "datum", "Datum för uppföljningen", kind="date", required=True, width="short"
+                ),
                 Field("motesform", "Mötesform", kind="radio", options=KONTAKTTYPER),
                 Repeat(
                     name="narvarande",
@@ -92,10 +99,16 @@ FORM = Form(
                     blank_items=4,
                     fields=(
                         Field("mal", "Målet", kind="textarea", required=True, rows=2),
-                        Field("resultat", "Resultat", kind="radio", required=True,
-                              options=RESULTAT),
-                        Field("kommentar", "Kommentar", kind="textarea", rows=2,
-                              hint="Vad som har fungerat och vad som inte har fungerat."),
+                        Field(
+                            "resultat", "Resultat", kind="radio", required=True, options=RESULTAT
+                        ),
+                        Field(
+                            "kommentar",
+                            "Kommentar",
+                            kind="textarea",
+                            rows=2,
+                            hint="Vad som har fungerat och vad som inte har fungerat.",
+                        ),
                     ),
                 ),
             ),
@@ -103,26 +116,47 @@ FORM = Form(
         Section(
             title="Förändrade behov",
             items=(
-                Field("behov", "Har dina behov förändrats?", kind="textarea", rows=4,
-                      hint="Nya behov, eller behov som inte finns längre."),
+                Field(
+                    "behov",
+                    "Har dina behov förändrats?",
+                    kind="textarea",
+                    rows=4,
+                    hint="Nya behov, eller behov som inte finns längre.",
+                ),
             ),
         ),
         Section(
             title="Beslut",
             items=(
                 Field("beslut", "Beslut", kind="radio", required=True, options=BESLUT),
-                Field("avslut_skal", "Skäl till att SIP avslutas", kind="radio", required=True,
-                      options=SKAL, show_if=ShowIf("beslut", ("avsluta",))),
-                Field("avslut_kommentar", "Kommentar till avslutet", kind="textarea", rows=2,
-                      show_if=ShowIf("beslut", ("avsluta",))),
+                Field(
+                    "avslut_skal",
+                    "Skäl till att SIP avslutas",
+                    kind="radio",
+                    required=True,
+                    options=SKAL,
+                    show_if=ShowIf("beslut", ("avsluta",)),
+                ),
+                Field(
+                    "avslut_kommentar",
+                    "Kommentar till avslutet",
+                    kind="textarea",
+                    rows=2,
+                    show_if=ShowIf("beslut", ("avsluta",)),
+                ),
             ),
         ),
         Section(
             title="Nästa uppföljning",
             show_if=CONTINUES,
             items=(
-                Field("nasta_datum", "Datum för nästa uppföljning", kind="date", required=True,
-                      width="short"),
+                Field(
+                    "nasta_datum",
+                    "Datum för nästa uppföljning",
+                    kind="date",
+                    required=True,
+                    width="short",
+                ),
                 Field("nasta_plats", "Plats", max_length=300),
             ),
         ),
@@ -141,12 +175,14 @@ def validate(answers: dict) -> Result:
     plan_date = _checks.as_date(a, "plan_datum")
     meeting = _checks.as_date(a, "datum")
     if plan_date and meeting and meeting < plan_date:
-        _checks.add_error(result, "datum",
-                          "Uppföljningen kan inte vara före planens datum.")
+        _checks.add_error(result, "datum", "Uppföljningen kan inte vara före planens datum.")
     following = _checks.as_date(a, "nasta_datum")
     if meeting and following and following <= meeting:
-        _checks.add_error(result, "nasta_datum",
-                          "Nästa uppföljning måste vara efter datumet för den här uppföljningen.")
+        _checks.add_error(
+            result,
+            "nasta_datum",
+            "Nästa uppföljning måste vara efter datumet för den här uppföljningen.",
+        )
     return result
 
 

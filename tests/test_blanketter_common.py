@@ -1,0 +1,632 @@
+"""What the four blanketter share: registry entries, blank PDFs, filled PDFs that hold every
+typed answer, reopening a PDF, hostile free text and long cases that paginate.
+
+The valid example answers of each blankett live here too (``valid_*``); the per-blankett test
+modules import them together with the PDF helpers.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from forms import registry
+from forms.blanketter import kallelse, plan, samtycke, uppfoljning
+from forms.pdf import read_answers
+
+PNR = "19121212-1212"
+PNR_CHILD = "20150314-2380"
+
+
+def day(offset: int) -> str:
+    """The ISO date ``offset`` days from today."""
+    return (date.today() + timedelta(days=offset)).isoformat()
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, whitespace collapsed."""
+    reader = PdfReader(io.BytesIO(data))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(pdf_pages(data))
+
+
+def body_text(data: bytes, title: str) -> str:
+    """The text of all pages without their footers, so text that runs on over a page break
+    reads as one."""
+    footer = re.compile(
+        " ?" + re.escape(title) + r"( · Skapad \d{4}-\d{2}-\d{2})? Sida \d+ \(\d+\)$"
+    )
+    return " ".join(footer.sub("", page) for page in pdf_pages(data))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def words_sample(text: str, k: int = 25, seed: int = 7) -> list[str]:
+    words = text.split()
+    return random.Random(seed).sample(words, min(k, len(words)))
+
+
+def filler(length: int, seed: int) -> str:
+    """Readable text of exactly ``length`` characters, words numbered so each is distinct."""
+    rng = random.Random(seed)
+    stems = [
+        "du",
+        "ska",
+        "få",
+        "stöd",
+        "hemtjänsten",
+        "kommer",
+        "varje",
+        "morgon",
+        "träning",
+        "skolan",
+        "kurator",
+        "läkare",
+        "samordning",
+        "trygg",
+        "hemma",
+        "vecka",
+    ]
+    out: list[str] = []
+    n = 0
+    while len(" ".join(out)) < length:
+        n += 1
+        out.append(f"{rng.choice(stems)}{seed}x{n}")
+    return " ".join(out)[:length].rstrip()
+
+
+def typed_values(form, answers: dict) -> list[str]:
+    """Every answer as the reader sees it (option labels, not values), booleans left out."""
+    from forms.blanketter._render import display_value
+
+    out: list[str] = []
+
+    def walk(fields, values):
+        for fld in fields:
+            value = values.get(fld.name)
+            if value in (None, "", []) or isinstance(value, bool):
+                continue
+            if fld.kind == "checkboxes":
+                out.extend(display_value(fld, [v]) for v in value)
+                continue
+            shown = display_value(fld, value)
+            out.extend(s for s in shown.split("\n") if s.strip())
+
+    for section in form.sections:
+        for item in section.items:
+            if hasattr(item, "fields"):
+                for row in answers.get(item.name) or []:
+                    walk(item.fields, row)
+            else:
+                walk((item,), answers)
+    return out
+
+
+# -- valid example answers ---------------------------------------------------------------------
+
+
+def valid_kallelse(**changes) -> dict:
+    answers = {
+        "person_namn": "Åsa Öhman",
+        "person_personnummer": PNR,
+        "skyddade_personuppgifter": False,
+        "person_adress": "Lönnvägen 7",
+        "person_postnummer": "653 46",
+        "person_postort": "Skattkärr",
+        "person_telefon": "070-123 45 67",
+        "samtycke": "ja",
+        "samtycke_av": "personen",
+        "kallare_namn": "Karin Berg",
+        "kallare_yrke": "Distriktssköterska",
+        "kallare_verksamhet": "Hemsjukvården Norr",
+        "kallare_huvudman": "Karlstads kommun",
+        "kallare_telefon": "054-540 00 00",
+        "kallare_epost": "karin.berg@karlstad.se",
+        "lan": "varmland",
+        "datum": day(14),
+        "start": "09:00",
+        "slut": "10:30",
+        "motesform": "fysiskt",
+        "plats": "Vårdcentralen Centrum, rum 12",
+        "deltagare": [
+            {
+                "verksamhet": "Vårdcentralen Centrum",
+                "aktor": "oppen_vard",
+                "kontaktperson": "Per Ek",
+                "profession": "Distriktsläkare",
+            },
+            {
+                "verksamhet": "Biståndsenheten",
+                "aktor": "kommun",
+                "kontaktperson": "Ida Lund",
+                "profession": "Biståndshandläggare",
+            },
+            {
+                "verksamhet": "Kvarnbergsskolan",
+                "aktor": "skola",
+                "kontaktperson": "Eva Lind",
+                "profession": "Kurator",
+                "postadress": "Box 12\n652 21 Karlstad",
+            },
+            {
+                "verksamhet": "Försäkringskassan",
+                "aktor": "forsakringskassan",
+                "kontaktperson": "Ali Demir",
+                "profession": "Handläggare",
+                "postadress": "Box 1164\n621 22 Visby",
+            },
+        ],
+        "syfte": "Åsa behöver stöd från flera håll efter utskrivningen från sjukhuset.",
+        "fragor": "Vem gör vad?\nHur ofta ska vi ses?",
+        "tolk": "ja",
+        "tolk_sprak": "Arabiska",
+        "svara_senast": day(7),
+        "svar_hur": "Ring eller mejla Karin Berg.",
+    }
+    answers.update(changes)
+    return answers
+
+
+def valid_plan(**changes) -> dict:
+    answers = {
+        "person_namn": "Åsa Öhman",
+        "person_personnummer": PNR,
+        "datum": day(0),
+        "version": "1",
+        "kontakttyp": "hembesok",
+        "narvarande": [
+            {"namn": "Åsa Öhman", "roll": "Du själv"},
+            {"namn": "Ingrid Öhman", "roll": "Din dotter"},
+            {"namn": "Maria Johansson", "roll": "Fysioterapeut, Vårdcentralen Centrum"},
+        ],
+        "berattelse": "Du känner dig yr och trött. Du vill fortsätta spela bridge på tisdagar.",
+        "huvudmal": "Du vill bo kvar hemma och känna dig trygg.",
+        "mal": [
+            {
+                "mal": "Du ska känna dig säkrare när du går.",
+                "insatser": "Fysioterapeuten ger dig ett träningsprogram för balansen.",
+                "ansvarig": "Maria Johansson, fysioterapeut",
+                "start": day(3),
+                "klart": day(60),
+            },
+            {
+                "mal": "Du ska kunna äta frukost varje morgon.",
+                "insatser": "Hemtjänsten kommer varje morgon och stöttar dig.",
+                "ansvarig": "Ida Lund, biståndshandläggare",
+                "start": day(7),
+                "klart": "",
+            },
+        ],
+        "egna_insatser": "Du gör balansövningar varje dag. Ingrid handlar på fredagar.",
+        "andra_insatser": "Pensionärsföreningen skjutsar dig till bridgen.",
+        "kris": "Ring hemsjukvården på 054-11 22 33 om du ramlar. Kvällar och helger: 1177.",
+        "samordningsansvarig_namn": "Helen Nilsson",
+        "samordningsansvarig_verksamhet": "Hemsjukvården Karlstad",
+        "samordningsansvarig_telefon": "054-123 45 67",
+        "kontaktpersoner": [
+            {"namn": "Ida Lund", "verksamhet": "Biståndsenheten", "telefon": "054-222 33 44"},
+        ],
+        "oenighet": "Ingrid tycker att du borde flytta till ett boende. Du vill bo kvar.",
+        "uppfoljning_datum": day(90),
+        "uppfoljning_plats": "Hemma hos dig",
+        "uppfoljning_form": "hembesok",
+        "samtycke_parter": "Hemsjukvården, Vårdcentralen Centrum och Biståndsenheten",
+        "samtycke_information": "Mediciner och risk för fall",
+        "samtycke_giltig_till": day(365),
+        "godkand_datum": day(0),
+        "godkand_av": "Du och Helen Nilsson",
+    }
+    answers.update(changes)
+    return answers
+
+
+def valid_uppfoljning(**changes) -> dict:
+    answers = {
+        "person_namn": "Åsa Öhman",
+        "person_personnummer": PNR,
+        "plan_datum": day(-90),
+        "plan_version": "1",
+        "datum": day(0),
+        "motesform": "hembesok",
+        "narvarande": [
+            {"namn": "Åsa Öhman", "roll": "Du själv"},
+            {"namn": "Helen Nilsson", "roll": "Samordningsansvarig"},
+        ],
+        "mal": [
+            {
+                "mal": "Du ska känna dig säkrare när du går.",
+                "resultat": "uppnatt",
+                "kommentar": "Du går ut själv varje dag nu.",
+            },
+            {
+                "mal": "Du ska kunna äta frukost varje morgon.",
+                "resultat": "delvis",
+                "kommentar": "Det fungerar de flesta dagar.",
+            },
+            {"mal": "Du ska komma till bridgen.", "resultat": "inte", "kommentar": ""},
+        ],
+        "behov": "Du behöver hjälp med att duscha.",
+        "beslut": "revidera",
+        "nasta_datum": day(90),
+        "nasta_plats": "Hemma hos dig",
+    }
+    answers.update(changes)
+    return answers
+
+
+def valid_samtycke(**changes) -> dict:
+    answers = {
+        "person_namn": "Noah Lind",
+        "person_personnummer": PNR_CHILD,
+        "barn": True,
+        "samtycke_av": "vardnadshavare",
+        "vardnad": "gemensam",
+        "vh1_namn": "Sara Lind",
+        "vh1_telefon": "070-111 22 33",
+        "vh2_namn": "Omar Haddad",
+        "vh2_telefon": "070-444 55 66",
+        "barnet_informerat": "ja",
+        "barnets_asikt": "Noah vill att skolan och BUP pratar med varandra.",
+        "form": "skriftligt",
+        "datum": day(0),
+        "omfattning": ["sip_mote", "informationsoverforing"],
+        "parter": [
+            {"verksamhet": "BUP Jönköping", "kontaktperson": "Lena Ek"},
+            {"verksamhet": "Råslättsskolan", "kontaktperson": "Per Al"},
+        ],
+        "information": "Diagnos, pågående behandling och stöd i skolan.",
+        "giltig_till": day(180),
+        "aterkalla_till": "Lena Ek, BUP Jönköping, 010-242 00 00",
+    }
+    answers.update(changes)
+    return answers
+
+
+MODULES = {"kallelse": kallelse, "sip-plan": plan, "uppfoljning": uppfoljning, "samtycke": samtycke}
+VALID = {
+    "kallelse": valid_kallelse,
+    "sip-plan": valid_plan,
+    "uppfoljning": valid_uppfoljning,
+    "samtycke": valid_samtycke,
+}
+IDS = list(MODULES)
+
+
+def clean(form_id: str, **changes) -> dict:
+    """Validated answers of the example for ``form_id`` (asserting that they are valid)."""
+    result = MODULES[form_id].validate(VALID[form_id](**changes))
+    assert result.errors == []
+    return result.answers
+
+
+# -- tests -------------------------------------------------------------------------------------
+
+
+class TestRegistry:
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_id_serves_the_blankett(self, form_id):
+        """Each registry id opens the module whose form carries that id."""
+        module = registry.get_module(form_id)
+        assert module is MODULES[form_id]
+        assert module.FORM.id == form_id
+        for name in ("validate", "render", "render_blank", "from_saved"):
+            assert callable(getattr(module, name))
+
+
+@pytest.fixture(scope="module", params=IDS)
+def blank(request):
+    """A blankett module and its blank PDF."""
+    module = MODULES[request.param]
+    return module, module.render_blank()
+
+
+class TestBlankPdf:
+    def test_is_a_pdf_with_every_heading(self, blank):
+        """The blank PDF is a PDF whose text holds the title and every section heading."""
+        module, data = blank
+        assert data.startswith(b"%PDF")
+        text = pdf_text(data)
+        assert module.FORM.title in text
+        for section in module.FORM.sections:
+            assert section.title in text
+
+    def test_says_it_is_the_paper_version(self, blank):
+        """The first line says it is the portal's paper version for the reservrutin."""
+        _, data = blank
+        first = pdf_pages(data)[0]
+        assert first.startswith("Pappersversion från SIP-portalen")
+        assert "reservrutin" in first[:120]
+
+    def test_footer_and_a4(self, blank):
+        """Every page is A4 and has the footer with the title and the page number."""
+        module, data = blank
+        reader = PdfReader(io.BytesIO(data))
+        pages = pdf_pages(data)
+        for number, page in enumerate(reader.pages, start=1):
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+                595,
+                842,
+            )
+            assert f"Sida {number} ({len(pages)})" in pages[number - 1]
+            assert module.FORM.title in pages[number - 1]
+        assert reader.metadata.title == module.FORM.title
+
+    def test_has_boxes_for_every_option(self, blank):
+        """Every option of every choice question is printed to tick by hand."""
+        module, data = blank
+        text = pdf_text(data)
+        for fld in module.FORM.all_fields():
+            if fld.kind in ("radio", "checkboxes"):
+                for option in fld.options:
+                    assert option.label in text, option.label
+
+    @pytest.mark.parametrize(
+        ("form_id", "document"),
+        [("sip-plan", "FOR-18144"), ("uppfoljning", "FOR-18147")],
+    )
+    def test_names_the_varmland_form_without_claiming_to_be_it(self, form_id, document):
+        """Plan and uppföljning name the Värmland reservrutin form they match, and say they
+        are not the official form."""
+        first = pdf_pages(MODULES[form_id].render_blank())[0]
+        assert document in first
+        assert "samma syfte" in first
+        assert "inte den officiella blanketten" in first
+
+
+class TestFilledPdf:
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_holds_every_typed_value(self, form_id):
+        """Every answer typed (option values as their labels) is in the PDF text."""
+        module = MODULES[form_id]
+        answers = clean(form_id)
+        text = squash(pdf_text(module.render(answers)))
+        for value in typed_values(module.FORM, answers):
+            assert squash(value) in text, value
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_metadata_and_footer(self, form_id):
+        """Title metadata is the blankett's title, and the footer carries the creation date."""
+        module = MODULES[form_id]
+        data = module.render(clean(form_id))
+        reader = PdfReader(io.BytesIO(data))
+        assert reader.metadata.title == module.FORM.title
+        assert f"Skapad {date.today():%Y-%m-%d}" in pdf_pages(data)[0]
+
+
+class TestReopen:
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_pdf_to_answers_to_pdf_keeps_answers(self, form_id):
+        """PDF -> read_answers gives the same answers, which validate unchanged and give a PDF
+        with the same answers again."""
+        module = MODULES[form_id]
+        answers = clean(form_id)
+        saved = read_answers(module.render(answers))
+        assert saved == {"blankett": form_id, "svar": answers}
+        again = module.validate(saved["svar"])
+        assert again.errors == [] and again.answers == answers
+        assert read_answers(module.render(again.answers))["svar"] == answers
+        assert pdf_text(module.render(again.answers)) == pdf_text(module.render(answers))
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_own_saved_answers_reopen_unchanged(self, form_id):
+        """Opening a saved file of the same blankett prefills it as it was (the plan: as its
+        next version)."""
+        module = MODULES[form_id]
+        answers = clean(form_id)
+        prefill = module.from_saved(form_id, answers)
+        if form_id == "sip-plan":
+            assert prefill["version"] == "2"
+        else:
+            assert prefill == answers
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_foreign_file_gives_swedish_message(self, form_id):
+        """A file from a blankett that does not fit gives a Swedish ValueError."""
+        with pytest.raises(ValueError, match=r"Välj .*fil"):
+            MODULES[form_id].from_saved("pdf-prov", {"namn": "Ada"})
+
+
+# A free-text field of each blankett, and how to put text there.
+FREE_TEXT = {
+    "kallelse": ("syfte", lambda t: valid_kallelse(syfte=t)),
+    "sip-plan": (
+        "mal.0.insatser",
+        lambda t: valid_plan(mal=[dict(valid_plan()["mal"][0], insatser=t)]),
+    ),
+    "uppfoljning": ("behov", lambda t: valid_uppfoljning(behov=t)),
+    "samtycke": ("barnets_asikt", lambda t: valid_samtycke(barnets_asikt=t)),
+}
+
+HOSTILE_LITERAL = [
+    "<script>alert(1)</script> <b>fet</b> &amp; &lt;",
+    "{{ 7*7 }} {nb} {% if x %} {# kommentar #} ${jndi} %s %(namn)s",
+    "Rad ett\nRad två\n\nRad fyra   med    mellanrum",
+    "\\n \\x00 \\\\ \"citat\" 'apostrof' ` ´ – — … • ½ € ©",
+    "Ω Ж Ł ő ş ğ ə Việt",
+    "o" * 3000,
+]
+
+
+class TestHostileText:
+    @pytest.mark.parametrize("form_id", IDS)
+    @pytest.mark.parametrize("text", HOSTILE_LITERAL)
+    def test_printed_literally(self, form_id, text):
+        """Markup, template syntax, escapes and long words are printed exactly as typed."""
+        _, build = FREE_TEXT[form_id]
+        module = MODULES[form_id]
+        result = module.validate(build(text))
+        assert result.errors == []
+        printed = body_text(module.render(result.answers), module.FORM.title).replace(" ", "")
+        assert text.replace(" ", "").replace("\n", "") in printed
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_control_characters_are_dropped(self, form_id):
+        """Control characters vanish; the text around them is kept and printed."""
+        path, build = FREE_TEXT[form_id]
+        module = MODULES[form_id]
+        result = module.validate(build("a\x00b\x07c\x1bd\x7fe\u0085f\tg"))
+        assert result.errors == []
+        value = result.answers
+        for part in path.split("."):
+            value = value[int(part)] if part.isdigit() else value[part]
+        assert value == "abcdef    g"
+        assert "abcdef" in pdf_text(module.render(result.answers))
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_hundred_thousand_characters_get_a_message(self, form_id):
+        """100,000 characters give the exact Swedish length message at that field."""
+        path, build = FREE_TEXT[form_id]
+        module = MODULES[form_id]
+        limit = 10_000
+        for section in module.FORM.sections:
+            for item in section.items:
+                if hasattr(item, "fields"):
+                    for fld in item.fields:
+                        if f"{item.name}.0.{fld.name}" == path:
+                            limit = fld.limit
+                elif item.name == path:
+                    limit = item.limit
+        result = module.validate(build("x" * 100_000))
+        messages = {(e.path, e.message) for e in result.errors}
+        assert messages == {
+            (path, f"Texten är för lång (100000 tecken). Det får plats högst {limit} tecken.")
+        }
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_emoji_gets_a_message(self, form_id):
+        """A character the PDF font lacks is refused with a message naming it."""
+        path, build = FREE_TEXT[form_id]
+        result = MODULES[form_id].validate(build("Glad 😀"))
+        assert [(e.path, e.message) for e in result.errors] == [
+            (
+                path,
+                "Tecknet \u201d😀\u201d (U+1F600) kan inte skrivas ut i PDF:en. Ta bort det "
+                "eller skriv på ett annat sätt.",
+            )
+        ]
+
+    @pytest.mark.parametrize("form_id", IDS)
+    @pytest.mark.parametrize(
+        "garbage", [None, [], "text", {"mal": "inte en lista"}, {"deltagare": [1, "x", None]}]
+    )
+    def test_garbage_gives_messages_not_exceptions(self, form_id, garbage):
+        """Answers of the wrong shape give validation messages, never an exception."""
+        result = MODULES[form_id].validate(garbage)
+        assert result.errors
+        assert all(re.search(r"[a-zåäö]", e.message) for e in result.errors)
+
+
+class TestPaginationAndMargins:
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_text_stays_inside_the_margins(self, form_id):
+        """On every page of a long filled PDF, body text stays between the top margin and the
+        bottom margin; below it there is only the footer."""
+        module = MODULES[form_id]
+        data = module.render(clean(form_id, **LONG[form_id]()))
+        reader = PdfReader(io.BytesIO(data))
+        top, bottom = 842 - 18 * 72 / 25.4, (18 + 14 - 6) * 72 / 25.4
+        for number, page in enumerate(reader.pages, start=1):
+            runs: list[tuple[float, str]] = []
+
+            def visit(text, cm, tm, font, size, runs=runs):
+                if text.strip():
+                    runs.append((tm[5] * cm[3] + cm[5], text))
+
+            page.extract_text(visitor_text=visit)
+            body = [(y, t) for y, t in runs if y >= bottom]
+            footer = squash("".join(t for y, t in runs if y < bottom))
+            assert body
+            assert all(y <= top for y, _ in body)
+            assert footer == (
+                f"{module.FORM.title} · Skapad {date.today():%Y-%m-%d} "
+                f"Sida {number} ({len(reader.pages)})"
+            )
+
+
+def _long_kallelse() -> dict:
+    return {
+        "syfte": filler(10_000, 1),
+        "fragor": filler(10_000, 2),
+        "deltagare": [
+            {
+                "verksamhet": f"Verksamhet nummer {i}",
+                "aktor": "kommun",
+                "kontaktperson": filler(150, 100 + i),
+                "postadress": "Box 1\n123 45 Ort",
+            }
+            for i in range(30)
+        ],
+    }
+
+
+def _long_plan() -> dict:
+    return {
+        "mal": [
+            {
+                "mal": filler(3000, 10 + i),
+                "insatser": filler(3000, 50 + i),
+                "ansvarig": f"Ansvarig {i}",
+                "start": day(1),
+                "klart": day(30),
+            }
+            for i in range(30)
+        ],
+        "berattelse": filler(10_000, 3),
+    }
+
+
+def _long_uppfoljning() -> dict:
+    return {
+        "mal": [
+            {"mal": filler(3000, 10 + i), "resultat": "delvis", "kommentar": filler(3000, 50 + i)}
+            for i in range(30)
+        ],
+        "behov": filler(10_000, 4),
+    }
+
+
+def _long_samtycke() -> dict:
+    return {
+        "information": filler(2000, 5),
+        "barnets_asikt": filler(10_000, 6),
+        "parter": [
+            {"verksamhet": filler(200, 200 + i), "kontaktperson": f"Person {i}"} for i in range(30)
+        ],
+    }
+
+
+LONG = {
+    "kallelse": _long_kallelse,
+    "sip-plan": _long_plan,
+    "uppfoljning": _long_uppfoljning,
+    "samtycke": _long_samtycke,
+}
+
+
+class TestLongCase:
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_paginates_and_keeps_every_text(self, form_id):
+        """Very long answers flow over several pages and every long text is there in full
+        (a sample of its words, and its first and last words)."""
+        module = MODULES[form_id]
+        answers = clean(form_id, **LONG[form_id]())
+        data = module.render(answers)
+        pages = pdf_pages(data)
+        assert len(pages) > 3
+        text = " ".join(pages)
+        longs = [v for v in typed_values(module.FORM, answers) if len(v) > 150]
+        assert longs
+        for value in longs:
+            words = value.split()
+            for word in [words[0], words[-1], *words_sample(value, 8)]:
+                assert word in text, word

@@ -1,0 +1,66 @@
+"""Accessibility in Chromium: axe-core on every page and in every widget state; reflow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_axe, wait_ready
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def all_page_urls() -> list[str]:
+    """Every page in the docs folder, as its URL relative to the site root."""
+    urls = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("")
+        if rel.name == "index":
+            rel = rel.parent
+        urls.append("" if str(rel) == "." else f"{rel.as_posix()}/")
+    return urls
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"])
+                     for v in violations)
+
+
+class TestAxe:
+    @pytest.mark.parametrize("url", all_page_urls())
+    def test_page_has_no_violations(self, page, base_url, url):
+        """axe-core reports nothing on the page as it first shows."""
+        page.goto(base_url + url)
+        page.wait_for_load_state("load")
+        violations = run_axe(page)
+        assert violations == [], describe(violations)
+
+    def test_widget_with_errors_shown_has_no_violations(self, page, base_url):
+        """The error summary and field messages are accessible too."""
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.get_by_role("button", name="Skapa PDF").click()
+        page.locator(".sip-error-summary").wait_for(state="visible")
+        violations = run_axe(page)
+        assert violations == [], describe(violations)
+
+
+class TestReflow:
+    @pytest.mark.parametrize("url", ["", "jamfor-lanen/", "blanketter/kallelse/",
+                                     "verktyg/behovsbedomning/", "kalmar/bilaga-1-kallelse/"])
+    def test_no_horizontal_scroll_at_320_px(self, browser, base_url, url):
+        """At 320 CSS px (400 % zoom) the page itself never scrolls sideways."""
+        ctx = browser.new_context(viewport={"width": 320, "height": 640})
+        try:
+            page = ctx.new_page()
+            page.goto(base_url + url)
+            page.wait_for_load_state("load")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0
+        finally:
+            ctx.close()

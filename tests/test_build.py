@@ -1,0 +1,223 @@
+"""The built site: strict build, self-hosted Pyodide with our wheel, links, CSP, search."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitetext import page_html, page_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html") if "pyodide" not in p.parts)
+
+
+def linked_pages(site_dir: Path) -> list[Path]:
+    """Pages reached by links. 404.html is served at any URL, so Material writes its links
+    root-absolute; it is checked separately."""
+    return [p for p in html_pages(site_dir) if p.name != "404.html"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class TestPyodideFolder:
+    def test_core_files_come_from_the_pinned_npm_package(self, site_dir):
+        """The site holds Pyodide's runtime, byte for byte the version package-lock.json pins."""
+        lock = json.loads((ROOT / "package-lock.json").read_text())
+        version = lock["packages"]["node_modules/pyodide"]["version"]
+        npm = ROOT / "node_modules" / "pyodide"
+        assert json.loads((npm / "package.json").read_text())["version"] == version
+        for name in CORE:
+            assert sha256(site_dir / "pyodide" / name) == sha256(npm / name), name
+
+    def test_lockfile_names_our_wheel_and_its_dependencies(self, site_dir):
+        """pyodide-lock.json lists sip-forms with its dependencies, Pillow not among them."""
+        lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+        packages = lock["packages"]
+        assert set(packages) == {"sip-forms", "fpdf2", "fonttools", "defusedxml", "personnummer",
+                                 "pypdf"}
+        assert set(packages["fpdf2"]["depends"]) == {"defusedxml", "fonttools"}
+        assert "pypdf" not in packages["sip-forms"]["depends"], "pypdf loads only on demand"
+
+    def test_site_ships_exactly_what_the_lock_names_with_matching_sha256(self, site_dir):
+        """Every wheel on the site is in the lock with its sha256, and nothing else is."""
+        folder = site_dir / "pyodide"
+        lock = json.loads((folder / "pyodide-lock.json").read_text())
+        named = {p["file_name"]: p["sha256"] for p in lock["packages"].values()}
+        shipped = {p.name for p in folder.iterdir()}
+        assert shipped == set(named) | set(CORE) | {"pyodide-lock.json"}
+        for file_name, digest in named.items():
+            assert sha256(folder / file_name) == digest, file_name
+
+    def test_wheels_hold_bytecode_not_compiled_by_the_build_python(self, site_dir):
+        """Our wheels ship sourceless .pyc made by Pyodide's Python, not the build machine's.
+
+        (The browser tests import these modules; a wrong magic number would fail there.)
+        """
+        import importlib.util
+
+        folder = site_dir / "pyodide"
+        for wheel in folder.glob("*.whl"):
+            with zipfile.ZipFile(wheel) as zf:
+                names = zf.namelist()
+                code = [n for n in names if n.endswith((".py", ".pyc"))]
+                assert code and all(n.endswith(".pyc") for n in code), wheel.name
+                magic = zf.read(code[0])[:4]
+                assert magic != importlib.util.MAGIC_NUMBER, wheel.name
+        with zipfile.ZipFile(next(folder.glob("sip_forms-*.whl"))) as zf:
+            assert "forms/pdf.pyc" in zf.namelist()
+            assert "forms/fonts/DejaVuSans.ttf" in zf.namelist()
+
+    def test_fpdf2_no_longer_requires_pillow(self, site_dir):
+        """fpdf2's metadata in the site's wheel does not ask for Pillow (Pyodide has none here)."""
+        wheel = next((site_dir / "pyodide").glob("fpdf2-*.whl"))
+        with zipfile.ZipFile(wheel) as zf:
+            meta = zf.read(next(n for n in zf.namelist() if n.endswith("METADATA"))).decode()
+        assert "Requires-Dist: fonttools" in meta
+        assert "pillow" not in meta.lower().split("requires-dist: fonttools")[1].split("\n\n")[0]
+
+
+class TestPages:
+    def test_swedish_material_site(self, site_dir):
+        """The start page is a Swedish Material page titled SIP-portalen."""
+        page = page_html(site_dir, "")
+        assert '<html lang="sv"' in page
+        assert "<title>SIP-portalen</title>" in page, "the start page's title is the site name"
+        assert "Behöver personen en SIP?" in page_text(site_dir, "")
+
+    def test_no_third_party_resources(self, site_dir):
+        """No page loads a script, stylesheet, font or image from another origin."""
+        pattern = re.compile(r'<(script|link|img|iframe|source)\b[^>]*\b(src|href)="(https?:)?//')
+        offenders = [str(p.relative_to(site_dir)) for p in html_pages(site_dir)
+                     if pattern.search(p.read_text("utf-8"))]
+        assert offenders == []
+        css = "".join(p.read_text("utf-8", "ignore") for p in site_dir.rglob("*.css"))
+        assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+    def test_every_internal_link_and_anchor_resolves(self, site_dir):
+        """Every relative href/src on every page points at a file, and its #anchor exists."""
+        ids_cache: dict[Path, set[str]] = {}
+
+        def ids(path: Path) -> set[str]:
+            if path not in ids_cache:
+                text = path.read_text("utf-8", "ignore")
+                ids_cache[path] = set(re.findall(r'\bid="([^"]+)"', text))
+            return ids_cache[path]
+
+        broken = []
+        for page in linked_pages(site_dir):
+            text = re.sub(r"<template>.*?</template>", "", page.read_text("utf-8"), flags=re.S)
+            for attr, url in re.findall(r'\b(href|src)="([^"]*)"', text):
+                url = html.unescape(url)
+                parts = urlsplit(url)
+                if parts.scheme or url.startswith(("//", "mailto:", "tel:", "javascript:")):
+                    continue
+                if not parts.path:
+                    target = page
+                else:
+                    target = (page.parent / unquote(parts.path)).resolve()
+                    if target.is_dir():
+                        target = target / "index.html"
+                if not target.exists():
+                    broken.append(f"{page.relative_to(site_dir)}: {url}")
+                elif parts.fragment and target.suffix == ".html":
+                    if unquote(parts.fragment) not in ids(target):
+                        broken.append(f"{page.relative_to(site_dir)}: {url} (no such anchor)")
+        assert broken == []
+
+    def test_blank_pdfs_are_built_and_linked(self, site_dir):
+        """Each blankett has a blank PDF, linked from the overview."""
+        overview = page_html(site_dir, "blanketter/")
+        for form_id in ("kallelse", "sip-plan", "uppfoljning", "samtycke"):
+            pdf = site_dir / "blanketter" / "pdf" / f"{form_id}-tom.pdf"
+            assert pdf.read_bytes().startswith(b"%PDF-")
+            assert f"pdf/{form_id}-tom.pdf" in overview
+
+    def test_footer_links_to_accessibility_statement_on_every_page(self, site_dir):
+        """Every page's footer links to the tillgänglighetsredogörelse."""
+        missing = [str(p.relative_to(site_dir)) for p in html_pages(site_dir)
+                   if "Tillgänglighetsredogörelse</a>" not in p.read_text("utf-8")]
+        assert missing == []
+
+
+class TestContentSecurityPolicy:
+    @staticmethod
+    def policy(text: str) -> str:
+        m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', text)
+        assert m, "no CSP meta tag"
+        return html.unescape(m.group(1))
+
+    def test_every_page_has_a_policy_first_in_head(self, site_dir):
+        """The CSP meta tag comes before any script, on every page."""
+        for page in html_pages(site_dir):
+            text = page.read_text("utf-8")
+            policy_at = text.find('http-equiv="Content-Security-Policy"')
+            assert 0 < policy_at < text.find("<script"), page
+
+    def test_scripts_only_from_own_origin_and_hashed_inline(self, site_dir):
+        """script-src is 'self' plus the hashes of the page's own inline scripts: no
+        'unsafe-inline', no 'unsafe-eval', no other host."""
+        for page in html_pages(site_dir):
+            text = page.read_text("utf-8")
+            policy = self.policy(text)
+            directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+            script_src = directives["script-src"].split()
+            assert script_src[0] == "'self'"
+            assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+            assert all(s.startswith("'sha256-") or s == "'wasm-unsafe-eval'" for s in script_src[1:])
+            assert directives["default-src"] == "'self'"
+            for m in re.finditer(r"<script>(.*?)</script>", text, re.S):
+                digest = base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()
+                assert f"'sha256-{digest}'" in script_src, page
+
+    def test_wasm_allowed_only_on_widget_pages(self, site_dir):
+        """'wasm-unsafe-eval' appears only where a widget runs Python."""
+        for page in html_pages(site_dir):
+            text = page.read_text("utf-8")
+            assert ("'wasm-unsafe-eval'" in self.policy(text)) == ("data-sip-widget=" in text), page
+
+
+class TestSearchAndMetadata:
+    @pytest.mark.parametrize("term", ["samtycke", "kallelse", "vårdnadshavare", "Cosmic Link"])
+    def test_search_index_holds_swedish_terms(self, site_dir, term):
+        """The search index contains the Swedish words readers look for."""
+        index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == ["sv"]
+        assert any(term.lower() in doc["text"].lower() for doc in index["docs"])
+
+    def test_expired_document_warns(self, site_dir):
+        """RUT-17810 v3 ran to 2025-03-28: its page says it no longer applies."""
+        text = page_text(site_dir, "varmland/rutin-cosmic-link/")
+        assert "Dokumentet gäller inte längre" in text
+        assert "2025-03-28" in text
+
+    def test_current_document_has_no_expiry_warning(self, site_dir):
+        """The riktlinje has no end date: no warning, but its metadata box."""
+        page = page_html(site_dir, "varmland/riktlinje/")
+        assert "sip-expired" not in page
+        assert 'class="sip-docinfo"' in page
+
+    @pytest.mark.parametrize(
+        "url",
+        ["varmland/riktlinje/", "varmland/rutin-reviderad/", "varmland/rutin-cosmic-link/",
+         "varmland/reservrutin/", "kalmar/praktiska-anvisningar/", "kalmar/definitioner/",
+         "kalmar/bilaga-1-kallelse/", "kalmar/bilaga-2-dokumentera/", "jonkoping/sju-steg/"],
+    )
+    def test_routine_pages_show_document_metadata(self, site_dir, url):
+        """Every routine page opens with its metadata box: county, id, version, source."""
+        text = page_text(site_dir, url)
+        for label in ("Län", "Dokument-id", "Version", "Gäller för", "Källdokument"):
+            assert label in text, (url, label)

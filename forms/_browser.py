@@ -72,8 +72,11 @@ def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
         return {"errors": _errors(result)}, None
     now = datetime.now().astimezone()
     if op == "pdf":
-        pdf = module.render(result.answers, created=now)
-        return {"errors": [], "filename": _filename(module.FORM.title, now) + ".pdf"}, pdf
+        variant = request.get("variant")
+        extra = {"variant": variant} if variant in getattr(module, "VARIANTS", {}) else {}
+        pdf = module.render(result.answers, created=now, **extra)
+        title = module.FORM.title + (f" {variant}" if extra else "")
+        return {"errors": [], "filename": _filename(title, now) + ".pdf"}, pdf
     if op == "save":
         name = _filename(module.FORM.title, now) + ".json"
         return {"errors": [], "filename": name}, answers_file(form_id, result.answers)

@@ -144,3 +144,21 @@ def run_axe(page, context_selector: str | None = None) -> list[dict]:
 def wait_ready(page, timeout: float = 90_000) -> None:
     """Wait until the page's widget has started Python."""
     page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=timeout)
+
+
+def wait_js(page, expression: str, arg=None, timeout: float = 30.0) -> None:
+    """Poll a JavaScript expression (or ``(arg) => …`` function) until it is truthy.
+
+    Playwright's ``wait_for_function`` evaluates strings with eval inside the page, which the
+    site's Content-Security-Policy forbids (as it should); ``evaluate`` goes through the
+    DevTools protocol instead.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if page.evaluate(expression, arg) if arg is not None else page.evaluate(expression):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        time.sleep(0.05)

@@ -296,7 +296,7 @@ class TestLetters:
         pages = pdf_pages(kallelse.render(cleaned(lan="kalmar"), variant="brev"))
         assert (
             "Kvarnbergsskolan kallas till ett möte om en samordnad individuell plan "
-            "(SIP). I Kalmar län är kommunen och regionen och skolan skyldiga att delta."
+            "(SIP). I Kalmar län är kommunen, regionen och skolan skyldiga att delta."
         ) in pages[0]
 
     def test_address_is_in_the_envelope_window(self):

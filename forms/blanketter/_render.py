@@ -103,11 +103,6 @@ def new_document(
     )
 
 
-def new_page(doc: SipDocument) -> None:
-    """Continue on a fresh page."""
-    doc.pdf.add_page()
-
-
 def notice(doc: SipDocument, text: str, *, bold: bool = False) -> None:
     """A framed note across the page (reminders, the paper-version line)."""
     pdf = doc.pdf
@@ -224,6 +219,8 @@ def print_repeat(
         headings = [f.label for f in fields]
         cells = [[display_value(f, row.get(f.name)) for f in fields] for row in rows]
         columns = [[row[i] for row in cells] for i in range(len(fields))]
+        doc.pdf.set_draw_color(0, 82, 147)
+        doc.pdf.set_line_width(0.3)
         doc.table(headings, cells, column_widths(doc, headings, columns))
         return
     page = doc.pdf.page_break_trigger - doc.pdf.t_margin
@@ -549,6 +546,8 @@ def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = No
         if note:
             small(doc, note)
         doc._ensure_space(40)
+        doc.pdf.set_draw_color(90, 90, 90)
+        doc.pdf.set_line_width(0.2)
         doc.table(
             headings, [], [weight[f.width] for f in repeat.fields], blank_rows=repeat.blank_items
         )

@@ -640,7 +640,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
     doc.heading("Kallelse till SIP-möte", 1)
     name = recipient.get("verksamhet", "")
     if is_obliged(lan, recipient.get("aktor", "")):
-        duty = "kommunen och regionen" + (" och skolan" if lan == "kalmar" else "")
+        duty = "kommunen, regionen och skolan" if lan == "kalmar" else "kommunen och regionen"
         doc.paragraph(
             f"{name} kallas till ett möte om en samordnad individuell plan (SIP). I "
             f"{_render.option_label(FORM.item('lan'), lan) or 'länet'} är {duty} skyldiga att "

@@ -299,14 +299,34 @@ def _withdraw(doc: SipDocument, answers: dict) -> None:
     _render.notice(doc, withdraw_text(answers.get("aterkalla_till", "")))
 
 
-def _foretradare_typ(doc: SipDocument, answers: dict) -> None:
+def _foretradare(doc: SipDocument, answers: dict) -> None:
+    """Name, kind (or the kind typed under "Annan") and phone of the representative."""
     typ = answers.get("foretradare_typ", "")
-    value = (
-        answers.get("foretradare_annan", "")
-        if typ == "annan"
-        else _render.option_label(FORM.item("foretradare_typ"), typ)
-    )  # type: ignore[arg-type]
-    _render.print_grid(doc, [("Typ av företrädare", value)])
+    kind = FORM.item("foretradare_typ")
+    assert isinstance(kind, Field)
+    shown = (
+        answers.get("foretradare_annan", "") if typ == "annan" else _render.option_label(kind, typ)
+    )
+    pairs = [
+        ("Företrädarens namn", answers.get("foretradare_namn", "")),
+        ("Typ av företrädare", shown),
+    ]
+    if answers.get("foretradare_telefon"):
+        pairs.append(("Företrädarens telefon", answers["foretradare_telefon"]))
+    _render.print_grid(doc, pairs)
+
+
+def _guardians(doc: SipDocument, answers: dict) -> None:
+    """Each guardian's name and phone on a row of their own."""
+    numbers = ("1", "2") if answers.get("vardnad") == "gemensam" else ("1",)
+    for n in numbers:
+        _render.print_grid(
+            doc,
+            [
+                (f"Vårdnadshavare {n}, namn", answers.get(f"vh{n}_namn", "")),
+                (f"Vårdnadshavare {n}, telefon", answers.get(f"vh{n}_telefon", "")),
+            ],
+        )
 
 
 def _skip(doc: SipDocument, answers: dict) -> None:
@@ -323,8 +343,14 @@ def _vardnad(doc: SipDocument, answers: dict) -> None:
 CUSTOM: dict[str, _render.CustomFilled] = {
     "aterkalla_till": _withdraw,
     "vardnad": _vardnad,
-    "foretradare_typ": _foretradare_typ,
+    "vh1_namn": _guardians,
+    "vh1_telefon": _skip,
+    "vh2_namn": _skip,
+    "vh2_telefon": _skip,
+    "foretradare_namn": _foretradare,
+    "foretradare_typ": _skip,
     "foretradare_annan": _skip,
+    "foretradare_telefon": _skip,
 }
 
 

@@ -323,7 +323,12 @@ function renderAssessment(widget, assessment) {
   list("Därför", assessment.reasons);
   for (const section of assessment.sections || []) list(section.title, section.items);
   list("Så går du vidare", assessment.checklist, true);
-  if (assessment.kallelse_prefill) {
+  const noKallelse = ["ofullstandig", "inte_sip", "samtycke_saknas", "annan_plan"];
+  if (
+    assessment.kallelse_prefill &&
+    Object.keys(assessment.kallelse_prefill).length &&
+    !noKallelse.includes(assessment.verdict)
+  ) {
     const button = element("button", "Starta en kallelse med de här uppgifterna", "md-button md-button--primary");
     button.type = "button";
     button.dataset.action = "start-kallelse";

@@ -88,6 +88,8 @@ def condition_text(show_if: ShowIf, form: Form | None, siblings: Iterable[Field]
         return f"Fyll i bara om du har kryssat i {_quoted(control.label)}."
     labels = [_quoted(option_label(control, v)) for v in show_if.values]
     choice = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " eller " + labels[-1]
+    if control.kind == "checkboxes":
+        return f"Fyll i bara om du har kryssat i {choice}."
     return f"Fyll i bara om {_quoted(control.label)} är {choice}."
 
 

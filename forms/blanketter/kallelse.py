@@ -280,7 +280,7 @@ FORM = Form(
             items=(
                 Field(
                     "syfte",
-                    "Vad mötet gäller",
+                    "Varför behövs mötet?",
                     kind="textarea",
                     required=True,
                     rows=5,

@@ -394,6 +394,7 @@ function setup(widget) {
       widget.classList.remove("sip-loading");
       widget.classList.add("sip-ready");
       widget.dataset.ready = "true";
+      widget.dataset.readyAt = String(Math.round(performance.now()));
       widget.sipTimings = timings;
       bar.hidden = true;
       statusText.textContent = "Formuläret är klart att använda.";

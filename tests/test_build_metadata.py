@@ -1,0 +1,54 @@
+"""A routine page with broken front matter stops the real build, naming page and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CONFIG = f"""
+site_name: Prov
+docs_dir: docs
+theme:
+  name: material
+  language: sv
+  font: false
+plugins:
+  - macros:
+      module_name: {ROOT / "macros"}
+      on_error_fail: true
+      on_undefined: strict
+"""
+
+BROKEN = """---
+title: Ny rutin
+typ: rutin
+lan: Kalmar län
+utgivare: Region Kalmar län
+dokument_id: RS 2022/1652
+galler_for: Socialtjänst och hälso- och sjukvård
+kalla: 004_1d0a22c481a34d12.txt
+---
+
+{{ dokumentinfo() }}
+
+Text.
+"""
+
+
+def test_missing_version_fails_build_with_page_and_field(tmp_path):
+    """mkdocs build stops and says which page lacks which field."""
+    (tmp_path / "docs" / "kalmar").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Start\n")
+    (tmp_path / "docs" / "kalmar" / "trasig.md").write_text(BROKEN)
+    (tmp_path / "mkdocs.yml").write_text(CONFIG)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "kalmar/trasig.md: routine page lacks required front matter 'version'" in (
+        result.stdout + result.stderr
+    )

@@ -1,0 +1,137 @@
+"""Benchmarks: how fast the portal is, measured in headless Chromium against the built site.
+
+    .venv/bin/python tools/bench.py [--site site] [--runs 5]
+
+Prints a table of medians. Not a test: figures vary with the machine; the issue tracker and
+the notes record what was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from serve import make_server  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+PREFIX = "/vardgivarwebben/sip/"
+
+
+def transferred(context, action) -> int:
+    """Bytes (headers + body) of every response the context received during ``action()``."""
+    sizes: list[int] = []
+
+    def on_finished(request):
+        try:
+            s = request.sizes()
+            sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
+        except Exception:  # noqa: BLE001 - a request torn down mid-flight has no sizes
+            pass
+
+    context.on("requestfinished", on_finished)
+    action()
+    time.sleep(0.5)
+    context.remove_listener("requestfinished", on_finished)
+    return sum(sizes)
+
+
+def bare_load_pyodide(browser, base: str) -> float:
+    """Seconds for a bare loadPyodide() in a fresh context (main thread, no packages)."""
+    ctx = browser.new_context(bypass_csp=True)
+    page = ctx.new_page()
+    page.goto(base + "404.html")
+    seconds = page.evaluate(
+        """async (dir) => {
+            const t0 = performance.now();
+            const { loadPyodide } = await import(dir + "pyodide.mjs");
+            await loadPyodide({ indexURL: dir });
+            return (performance.now() - t0) / 1000;
+        }""",
+        base + "pyodide/",
+    )
+    ctx.close()
+    return seconds
+
+
+def widget_ready(page, url: str) -> float:
+    """Seconds from navigation start until the page's widget reports ready."""
+    page.goto(url)
+    page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=120_000)
+    return int(page.get_attribute("[data-sip-widget]", "data-ready-at")) / 1000
+
+
+def click_to_pdf(page) -> float:
+    page.get_by_label("Namn").fill("Åsa Öhman-Łukasik")
+    t0 = time.perf_counter()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Skapa PDF").click()
+    info.value.path()
+    return time.perf_counter() - t0
+
+
+def build_time() -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+         str(ROOT / ".cache" / "bench-site")],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    server, base = make_server(Path(args.site), prefix=PREFIX)
+    rows: dict[str, list[float]] = {}
+
+    def add(name: str, value: float) -> None:
+        rows.setdefault(name, []).append(value)
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for _ in range(args.runs):
+            add("bare loadPyodide() (s)", bare_load_pyodide(browser, base))
+            ctx = browser.new_context(accept_downloads=True)
+            page = ctx.new_page()
+            add("plain page transfer, cold (kB)",
+                transferred(ctx, lambda: page.goto(base + "kalmar/praktiska-anvisningar/",
+                                                   wait_until="networkidle")) / 1000)
+            ready: list[float] = []
+            add("widget page transfer, cold (kB)",
+                transferred(ctx, lambda: ready.append(widget_ready(page, base + "verktyg/pdf-prov/")))
+                / 1000)
+            add("demo widget ready, cold (s)", ready[0])
+            add("click to downloaded PDF (s)", click_to_pdf(page))
+            add("demo widget ready, warm (s)", widget_ready(page, base + "verktyg/pdf-prov/"))
+            ctx.close()
+        browser.close()
+    server.shutdown()
+    add("mkdocs build, Pyodide folder cached (s)", build_time())
+
+    width = max(len(k) for k in rows)
+    print(f"{'measure':<{width}}  {'median':>9}  {'min':>9}  {'max':>9}  runs")
+    for name, values in rows.items():
+        print(f"{name:<{width}}  {statistics.median(values):>9.2f}  {min(values):>9.2f}  "
+              f"{max(values):>9.2f}  {len(values)}")
+    cold = statistics.median(rows["demo widget ready, cold (s)"])
+    bare = statistics.median(rows["bare loadPyodide() (s)"])
+    print(f"\ncold ready / bare loadPyodide(): {cold / bare:.2f} (target ≤ 1.3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Each blankett in Chromium: fill it in on the page, download the PDF, open it again."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import run_axe, wait_js, wait_ready
+from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+
+pytestmark = pytest.mark.browser
+
+CASES = {
+    "kallelse": valid_kallelse,
+    "sip-plan": valid_plan,
+    "uppfoljning": valid_uppfoljning,
+    "samtycke": valid_samtycke,
+}
+
+
+def fill(page, answers: dict, prefix: str = "") -> None:
+    """Type answers into the page's form the way a user would, adding repeat rows as needed."""
+    for key, value in answers.items():
+        name = prefix + key
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            repeat = page.locator(f'[data-repeat="{key}"]')
+            items = repeat.locator(":scope > .sip-repeat-items > .sip-repeat-item")
+            while items.count() < len(value):
+                repeat.locator(":scope > .sip-add").click()
+            for index, item in enumerate(value):
+                fill(page, item, f"{key}.{index}.")
+        elif isinstance(value, list):
+            for v in value:
+                page.locator(f'[name="{name}"][value="{v}"]').check()
+        elif isinstance(value, bool):
+            box = page.locator(f'[name="{name}"]')
+            box.check() if value else box.uncheck()
+        else:
+            field = page.locator(f'[name="{name}"]')
+            kind = field.first.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
+            if kind == "radio":
+                page.locator(f'[name="{name}"][value="{value}"]').check()
+            elif kind == "select":
+                field.select_option(value)
+            elif value:
+                field.fill(value)
+
+
+def typed_words(answers: dict, page) -> set[str]:
+    """Every word the user typed into a text field (not option values)."""
+    words: set[str] = set()
+    for key, value in answers.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for item in value:
+                words |= typed_words(item, page)
+        elif isinstance(value, str) and value:
+            words |= set(value.split())
+    return words
+
+
+def pdf_text(path) -> str:
+    reader = PdfReader(io.BytesIO(open(path, "rb").read()))
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+@pytest.mark.parametrize("form_id", list(CASES))
+class TestBlankett:
+    def test_fill_download_and_reopen(self, page, base_url, form_id, tmp_path):
+        """Typed answers come back in the downloaded PDF, and the PDF fills the form again."""
+        answers = CASES[form_id]()
+        page.goto(base_url + f"blanketter/{form_id}/")
+        wait_ready(page)
+        fill(page, answers)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        path = tmp_path / "blankett.pdf"
+        info.value.save_as(path)
+        text = pdf_text(path)
+        radio_values = set(page.eval_on_selector_all(
+            "input[type=radio], input[type=checkbox], option", "els => els.map(e => e.value)"))
+        missing = [w for w in typed_words(answers, page) - radio_values if w not in text]
+        assert missing == []
+        assert page.errors == []
+
+        # open the PDF again in a fresh page: every field comes back
+        page.goto(base_url + f"blanketter/{form_id}/")
+        wait_ready(page)
+        page.locator("details.sip-open summary").click()
+        page.set_input_files("input[type=file][data-action=open]", str(path))
+        wait_js(page, "document.querySelector('.sip-open-status').textContent.includes('ifyllda')")
+        again = page.evaluate(
+            """() => { const out = {}; for (const el of document.querySelectorAll('form.sip-form [name]')) {
+                 if (el.closest('template') || el.closest('[hidden]')) continue;
+                 if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) continue;
+                 if (el.type === 'file') continue;
+                 out[el.name] = (out[el.name] ? out[el.name] + '|' : '') + el.value; }
+               return out; }"""
+        )
+        flat = {}
+
+        def flatten(data, prefix=""):
+            for k, v in data.items():
+                if isinstance(v, list) and v and isinstance(v[0], dict):
+                    for i, item in enumerate(v):
+                        flatten(item, f"{prefix}{k}.{i}.")
+                elif isinstance(v, list):
+                    flat[prefix + k] = "|".join(v)
+                elif isinstance(v, bool):
+                    if v:
+                        flat[prefix + k] = "true"
+                elif v:
+                    flat[prefix + k] = v
+
+        flatten(answers)
+        for name, value in flat.items():
+            if form_id == "sip-plan" and name in ("version", "datum", "uppfoljning_datum",
+                                                  "godkand_datum", "godkand_av"):
+                continue  # reopening a plan starts its next version
+            assert again.get(name) == value, name
+
+    def test_errors_are_accessible_and_keep_input(self, page, base_url, form_id):
+        """Submitting with one mistake shows a summary and the message, keeps the other answers,
+        and axe finds nothing with the errors shown."""
+        page.goto(base_url + f"blanketter/{form_id}/")
+        wait_ready(page)
+        answers = CASES[form_id](person_personnummer="19121212-1213")
+        fill(page, answers)
+        page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        page.locator(".sip-error-summary").wait_for(state="visible")
+        assert "Kontrollsiffran stämmer inte" in page.locator(".sip-error-summary").inner_text()
+        assert "Kontrollsiffran" in page.locator("#f-person-personnummer-error").inner_text()
+        assert page.locator('[name="person_namn"]').input_value() == answers["person_namn"]
+        violations = run_axe(page)
+        assert violations == [], violations
+
+
+class TestKallelseExtras:
+    def test_letters_variant_downloads_one_letter_per_recipient(self, page, base_url, tmp_path):
+        """'Ett brev per mottagare' gives a PDF with a page per participant with an address."""
+        answers = valid_kallelse()
+        for i, item in enumerate(answers["deltagare"]):
+            item["postadress"] = f"Box {i + 10}, 651 00 Karlstad"
+        page.goto(base_url + "blanketter/kallelse/")
+        wait_ready(page)
+        fill(page, answers)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Ett brev per mottagare (PDF)").click()
+        path = tmp_path / "brev.pdf"
+        info.value.save_as(path)
+        reader = PdfReader(str(path))
+        assert len(reader.pages) == len(answers["deltagare"])
+        assert "Box 10" in reader.pages[0].extract_text()
+
+    def test_skyddade_personuppgifter_hides_address_and_reminds(self, page, base_url, tmp_path):
+        """Ticking the box hides the address fields and the PDF holds no address."""
+        answers = valid_kallelse()
+        page.goto(base_url + "blanketter/kallelse/")
+        wait_ready(page)
+        fill(page, answers)
+        page.get_by_label("Personen har skyddade personuppgifter").check()
+        assert page.locator('[name="person_adress"]').is_hidden()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        path = tmp_path / "k.pdf"
+        info.value.save_as(path)
+        text = pdf_text(path)
+        assert "Lönnvägen" not in text and "Skattkärr" not in text
+        assert "telefon" in text.lower()
+
+    def test_save_answers_file_and_clear(self, page, base_url, tmp_path):
+        """Answers can be saved as a file; 'Rensa formuläret' empties the form."""
+        page.goto(base_url + "blanketter/samtycke/")
+        wait_ready(page)
+        fill(page, valid_samtycke())
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Spara svaren som fil").click()
+        saved = json.loads(open(info.value.path(), encoding="utf-8").read())
+        assert saved["svar"]["person_namn"] == "Noah Lind"
+        page.get_by_role("button", name="Rensa formuläret").click()
+        assert page.locator('[name="person_namn"]').input_value() == ""
+
+    def test_plan_pdf_starts_an_uppfoljning_with_its_goals(self, page, base_url, tmp_path):
+        """A downloaded plan, opened on the uppföljning page, lists the plan's goals."""
+        plan = valid_plan()
+        page.goto(base_url + "blanketter/sip-plan/")
+        wait_ready(page)
+        fill(page, plan)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        path = tmp_path / "plan.pdf"
+        info.value.save_as(path)
+        page.goto(base_url + "blanketter/uppfoljning/")
+        wait_ready(page)
+        page.locator("details.sip-open summary").click()
+        page.set_input_files("input[type=file][data-action=open]", str(path))
+        wait_js(page, "document.querySelector('.sip-open-status').textContent.includes('ifyllda')")
+        assert page.locator('[name="mal.0.mal"]').input_value() == plan["mal"][0]["mal"]
+        assert page.locator('[name="mal.1.mal"]').input_value() == plan["mal"][1]["mal"]

@@ -23,7 +23,9 @@ import traceback
 from datetime import datetime
 
 from . import registry
-from .pdf import answers_file, parse_answers, read_answers
+
+# forms.pdf (and with it fpdf2 and fontTools) is imported only when first needed, so that a
+# widget is ready as soon as its questions can be answered; see warm().
 
 FATAL = (
     "Något gick fel när formuläret skulle behandlas. Det du har skrivit finns kvar. "
@@ -45,6 +47,8 @@ def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
     form_id = request.get("form", "")
     answers = request.get("answers") or {}
     if op == "open":
+        from .pdf import parse_answers, read_answers
+
         if data is None:
             return {"error": "Ingen fil valdes."}, None
         try:
@@ -78,9 +82,23 @@ def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
         title = module.FORM.title + (f" {variant}" if extra else "")
         return {"errors": [], "filename": _filename(title, now) + ".pdf"}, pdf
     if op == "save":
+        from .pdf import answers_file
+
         name = _filename(module.FORM.title, now) + ".json"
         return {"errors": [], "filename": name}, answers_file(form_id, result.answers)
     return {"fatal": FATAL}, None
+
+
+def warm(form_id: str) -> None:
+    """Import the widget's module and, for widgets that print, the PDF engine and its fonts,
+    so the first "Skapa PDF" is fast. The worker calls this right after reporting ready."""
+    module = registry.get_module(form_id)
+    if hasattr(module, "render"):
+        from .pdf import SipDocument
+
+        doc = SipDocument("Uppvärmning")
+        doc.paragraph("Åäö")
+        doc.output()
 
 
 def handle(request_json: str, data: bytes | None = None) -> tuple[str, bytes | None]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .pdf import SipDocument
 from .schema import Field, Form, Section
 from .validation import validate_form
 
@@ -36,6 +35,8 @@ FORM = Form(
 
 def render(answers: dict, *, created: datetime | None = None) -> bytes:
     """A one-page PDF greeting ``answers["namn"]``; the answers must be valid."""
+    from .pdf import SipDocument
+
     doc = SipDocument("Prov-PDF från SIP-portalen", created=created)
     doc.heading("Prov-PDF från SIP-portalen")
     doc.field("Namn", answers["namn"])

@@ -57,8 +57,10 @@ class TestPyodideFolder:
         folder = site_dir / "pyodide"
         lock = json.loads((folder / "pyodide-lock.json").read_text())
         named = {p["file_name"]: p["sha256"] for p in lock["packages"].values()}
-        shipped = {p.name for p in folder.iterdir()}
+        shipped = {p.name for p in folder.iterdir() if p.suffix != ".gz"}
         assert shipped == set(named) | set(CORE) | {"pyodide-lock.json"}
+        compressed = {p.name[:-3] for p in folder.glob("*.gz")}
+        assert compressed <= shipped, "a .gz file without its original"
         for file_name, digest in named.items():
             assert sha256(folder / file_name) == digest, file_name
 
@@ -88,6 +90,17 @@ class TestPyodideFolder:
             meta = zf.read(next(n for n in zf.namelist() if n.endswith("METADATA"))).decode()
         assert "Requires-Dist: fonttools" in meta
         assert "pillow" not in meta.lower().split("requires-dist: fonttools")[1].split("\n\n")[0]
+
+
+class TestCompression:
+    def test_precompressed_files_match_their_originals(self, site_dir):
+        """Every .gz beside a file decompresses to exactly that file."""
+        import gzip
+
+        gz_files = list(site_dir.rglob("*.gz"))
+        assert any(p.name == "pyodide.asm.wasm.gz" for p in gz_files)
+        for gz in gz_files:
+            assert gzip.decompress(gz.read_bytes()) == gz.with_suffix("").read_bytes(), gz
 
 
 class TestPages:
@@ -221,3 +234,25 @@ class TestSearchAndMetadata:
         text = page_text(site_dir, url)
         for label in ("Län", "Dokument-id", "Version", "Gäller för", "Källdokument"):
             assert label in text, (url, label)
+
+
+class TestReservrutinLinks:
+    def test_reservrutin_links_every_blank_pdf(self, site_dir):
+        """The Värmland reservrutin page links straight to the four blank PDFs."""
+        page = page_html(site_dir, "varmland/reservrutin/")
+        for form_id in ("kallelse", "sip-plan", "uppfoljning", "samtycke"):
+            assert f'href="../../blanketter/pdf/{form_id}-tom.pdf"' in page
+
+
+class TestSeedOverlap:
+    def test_no_passage_repeats_a_seed_word_for_word(self):
+        """The shared checker finds no run of 12+ words copied from a source document."""
+        import subprocess
+        import sys
+
+        tool = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
+        if not tool.exists():
+            pytest.skip(f"{tool} is not beside this checkout")
+        result = subprocess.run([sys.executable, str(tool), "--root", str(ROOT)],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout[-3000:]

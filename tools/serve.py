@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
+import os
 import mimetypes
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -28,7 +30,28 @@ mimetypes.add_type("application/wasm", ".wasm")
 
 
 class Handler(SimpleHTTPRequestHandler):
+    """Serves ``file.gz`` with ``Content-Encoding: gzip`` when the client accepts it, as
+    nginx's ``gzip_static on`` does."""
+
     prefix = "/"
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        gz = path + ".gz"
+        if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
+            ctype = self.guess_type(path)
+            with open(gz, "rb") as fh:
+                data = fh.read()
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return io.BytesIO(data)
+        return super().send_head()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):

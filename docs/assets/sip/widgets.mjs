@@ -11,7 +11,7 @@ const FATAL =
 // ---- Python worker ---------------------------------------------------------------------
 
 class Python {
-  constructor(widgetId, onProgress) {
+  constructor(widgetId, mode, onProgress) {
     this.calls = new Map();
     this.nextId = 1;
     this.onProgress = onProgress;
@@ -29,12 +29,13 @@ class Python {
         ),
       );
     };
-    this.worker.postMessage({ type: "start", widget: widgetId });
+    this.worker.postMessage({ type: "start", widget: widgetId, mode });
   }
 
   receive(message) {
     if (message.type === "progress") this.onProgress(message);
     else if (message.type === "ready") this.resolveReady(message.timings);
+    else if (message.type === "warm") this.onWarm?.(message.ms);
     else if (message.type === "failed") this.rejectReady(new Error(message.message));
     else if (message.type === "reply") {
       const pending = this.calls.get(message.id);
@@ -384,11 +385,14 @@ function setup(widget) {
   widget.classList.add("sip-loading");
   bar.hidden = false;
   statusText.textContent = "Formuläret startar …";
-  const python = new Python(id, (p) => {
+  const python = new Python(id, mode, (p) => {
     bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
     statusText.textContent = `${p.message} (steg ${p.step} av ${p.steps}) …`;
   });
   widget.sipPython = python;
+  python.onWarm = (ms) => {
+    widget.dataset.warmAt = String(Math.round(performance.now()));
+  };
   python.ready.then(
     (timings) => {
       widget.classList.remove("sip-loading");

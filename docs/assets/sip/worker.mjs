@@ -1,12 +1,13 @@
 // SIP-portalen's Python worker. Every widget talks to Python only through these messages.
 //
 // Page -> worker
-//   {type: "start", widget: "kallelse"}                 load Pyodide and our wheel, warm up
+//   {type: "start", widget: "kallelse", mode: "pdf"|"assess"}   load Pyodide and our wheel
 //   {type: "call", id, request: {op, form, answers, variant}, file?: ArrayBuffer}
 //       op: "validate" | "pdf" | "save" | "assess" | "open"   (see forms/_browser.py)
 // Worker -> page
 //   {type: "progress", step, steps, message}             while loading
-//   {type: "ready", timings: {pyodide, packages, warm}}  Python is ready (milliseconds)
+//   {type: "ready", timings: {load, start}}              Python answers calls (milliseconds)
+//   {type: "warm", ms}                                   the widget's module and PDF engine are loaded
 //   {type: "failed", message}                            could not start (Swedish message)
 //   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
 //
@@ -17,33 +18,41 @@ const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url).href;
 let python = null;
 let handle = null;
 let starting = null;
+let warming = null;
+let ready = false;
 
 const progress = (step, steps, message) =>
   postMessage({ type: "progress", step, steps, message });
 
-async function start(widget) {
+async function start(widget, mode) {
   const t0 = performance.now();
-  progress(1, 3, "Laddar Python");
+  progress(1, 2, "Laddar Python och formulärets kod");
   const { loadPyodide } = await import(PYODIDE_DIR + "pyodide.mjs");
-  python = await loadPyodide({ indexURL: PYODIDE_DIR, packages: [] });
+  // `packages` lets Pyodide download our wheels while the runtime starts up.
+  python = await loadPyodide({
+    indexURL: PYODIDE_DIR,
+    packages: ["sip-forms"],
+    checkAPIVersion: true,
+  });
   const t1 = performance.now();
-  progress(2, 3, "Laddar formulärets kod");
-  await python.loadPackage(["sip-forms"], { messageCallback: () => {}, checkIntegrity: true });
-  const t2 = performance.now();
-  progress(3, 3, "Startar formuläret");
+  progress(2, 2, "Startar formuläret");
   python.runPython(`
 import warnings
 warnings.filterwarnings("ignore", message="Pillow could not be imported")
 from forms import _browser, registry
 `);
   handle = python.pyimport("forms._browser").handle;
-  // Import the widget's own module now, so the first answer is fast.
   python.globals.set("widget_id", widget);
-  python.runPython("registry.get_module(widget_id)");
-  const t3 = performance.now();
-  postMessage({
-    type: "ready",
-    timings: { pyodide: t1 - t0, packages: t2 - t1, warm: t3 - t2 },
+  // A widget that answers as you type needs its module before it is ready; a widget that
+  // prints imports its module (and the PDF engine) just after, while the user fills it in.
+  if (mode === "assess") python.runPython("registry.get_module(widget_id)");
+  const t2 = performance.now();
+  postMessage({ type: "ready", timings: { load: t1 - t0, start: t2 - t1 } });
+  ready = true;
+  warming = Promise.resolve().then(() => {
+    const t3 = performance.now();
+    python.runPython("_browser.warm(widget_id)");
+    postMessage({ type: "warm", ms: performance.now() - t3 });
   });
 }
 
@@ -74,7 +83,6 @@ const LOAD_FAILED =
 
 // Pyodide reports some load failures (e.g. the .wasm file cannot be fetched) only as an
 // unhandled rejection; turn those into a clear message instead of an endless spinner.
-let ready = false;
 addEventListener("unhandledrejection", (event) => {
   console.error(event.reason);
   if (!ready) postMessage({ type: "failed", message: LOAD_FAILED });
@@ -84,11 +92,11 @@ onmessage = async (event) => {
   const message = event.data;
   try {
     if (message.type === "start") {
-      starting ??= start(message.widget);
+      starting ??= start(message.widget, message.mode);
       await starting;
-      ready = true;
     } else if (message.type === "call") {
       await starting;
+      await warming;
       await call(message);
     }
   } catch (error) {

@@ -52,10 +52,46 @@ def precompress(site_dir: Path) -> int:
     return count
 
 
+SW_TEMPLATE = Path(__file__).resolve().parent / "sw.js"
+
+
+def write_service_worker(site_dir: Path) -> Path:
+    """``sw.js`` at the site root: precache list and a version that changes with any file."""
+    import hashlib
+    import json
+
+    files = sorted(
+        p for p in site_dir.rglob("*")
+        if p.is_file()
+        and p.suffix != ".gz"
+        and p.name not in ("sw.js", "sitemap.xml")
+        and not p.is_relative_to(site_dir / "pyodide")
+    )
+    digest = hashlib.sha256()
+    urls = []
+    for path in files:
+        rel = path.relative_to(site_dir).as_posix()
+        digest.update(rel.encode() + path.read_bytes())
+        if rel == "index.html":
+            rel = "./"
+        elif rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        urls.append(rel)
+    for path in sorted((site_dir / "pyodide").glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    source = SW_TEMPLATE.read_text("utf-8")
+    source = source.replace("__VERSION__", digest.hexdigest()[:16])
+    source = source.replace("__PRECACHE__", json.dumps(urls, ensure_ascii=False))
+    target = site_dir / "sw.js"
+    target.write_text(source, "utf-8")
+    return target
+
+
 def run(site_dir: Path) -> None:
     write_blank_pdfs(site_dir)
     copy_pyodide(site_dir)
     if not os.environ.get("SIP_DEV"):
         # `make dev` (mkdocs serve) injects a live-reload script that no hash can foresee.
         csp.apply(site_dir)
+        write_service_worker(site_dir)  # not in `make dev`: it would cache drafts
     precompress(site_dir)

@@ -97,17 +97,35 @@ class Guard:
             route.abort()
 
 
-@pytest.fixture
-def context(browser, base_url):
-    """A fresh browser context (empty cache, no storage) that refuses other origins."""
+def _guarded_context(browser, base_url, **options):
     parts = urlsplit(base_url)
     guard = Guard(f"{parts.scheme}://{parts.netloc}")
-    ctx = browser.new_context(accept_downloads=True, locale="sv-SE")
+    ctx = browser.new_context(accept_downloads=True, locale="sv-SE", **options)
     ctx.route("**/*", guard.route)
     ctx.guard = guard
+    return ctx
+
+
+@pytest.fixture
+def context(browser, base_url):
+    """A fresh browser context (empty cache, no storage) that refuses other origins.
+
+    The service worker is blocked here, so each test starts from the network; tests of the
+    offline mode use ``sw_context``.
+    """
+    ctx = _guarded_context(browser, base_url, service_workers="block")
     yield ctx
     ctx.close()
-    assert not guard.foreign, f"requests to other origins: {guard.foreign}"
+    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
+
+
+@pytest.fixture
+def sw_context(browser, base_url):
+    """Like ``context``, with the portal's service worker allowed."""
+    ctx = _guarded_context(browser, base_url, service_workers="allow")
+    yield ctx
+    ctx.close()
+    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
 
 
 @pytest.fixture
@@ -115,7 +133,8 @@ def page(context):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("dialog", lambda dialog: dialog.accept())
+    page.accept_dialogs = lambda dialog: dialog.accept()
+    page.on("dialog", page.accept_dialogs)
     return page
 
 

@@ -1,6 +1,7 @@
 // Runs on every page; small on purpose. It never loads Pyodide (only widget pages do that).
 (function () {
   "use strict";
+
   // A routine whose validity ends after the site was built still warns the reader.
   var today = new Date().toISOString().slice(0, 10);
   document.querySelectorAll(".sip-docinfo[data-giltig-till]").forEach(function (box) {
@@ -19,4 +20,34 @@
       box.parentNode.insertBefore(warning, box);
     }
   });
+
+  // Tell the reader when the portal runs without network.
+  var banner = document.createElement("div");
+  banner.className = "sip-offline";
+  banner.setAttribute("role", "status");
+  banner.hidden = true;
+  banner.textContent =
+    "Du är inte ansluten till nätverket. Sidor och formulär som du redan har besökt fungerar ändå.";
+  document.body.prepend(banner);
+  function showNetwork() {
+    banner.hidden = navigator.onLine;
+  }
+  window.addEventListener("online", showNetwork);
+  window.addEventListener("offline", showNetwork);
+  showNetwork();
+
+  // The service worker (sw.js at the site root) keeps the portal working offline.
+  if ("serviceWorker" in navigator && location.protocol.indexOf("http") === 0) {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+      navigator.serviceWorker
+        .register(new URL("sw.js", root).href, { scope: root.pathname })
+        .catch(function () {
+          /* sw.js is absent in `make dev`; the portal works without it */
+        });
+    } catch (error) {
+      /* no config: nothing to register */
+    }
+  }
 })();

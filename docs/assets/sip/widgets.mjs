@@ -402,6 +402,8 @@ function setup(widget) {
       widget.sipTimings = timings;
       bar.hidden = true;
       statusText.textContent = "Formuläret är klart att använda.";
+      if (navigator.serviceWorker?.controller) cacheForOffline(widget);
+      else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
       if (mode === "assess") assess();
     },
     (error) => {
@@ -571,6 +573,30 @@ function setup(widget) {
     } catch {
       /* the opener is another site: ignore */
     }
+  }
+}
+
+// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
+async function cacheForOffline(widget) {
+  if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
+  try {
+    const registration = await navigator.serviceWorker.ready;
+    const root = widget.dataset.root;
+    const lock = await (await fetch(root + "pyodide/pyodide-lock.json")).json();
+    const files = [
+      "pyodide.mjs",
+      "pyodide.asm.mjs",
+      "pyodide.asm.wasm",
+      "python_stdlib.zip",
+      "pyodide-lock.json",
+      ...Object.values(lock.packages).map((p) => p.file_name),
+    ];
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data?.type === "pyodide-cached") widget.dataset.offline = "ready";
+    });
+    registration.active.postMessage({ type: "cache-pyodide", urls: files.map((f) => "pyodide/" + f) });
+  } catch (error) {
+    console.warn("offline cache:", error);
   }
 }
 

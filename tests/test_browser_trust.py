@@ -1,0 +1,286 @@
+"""Trust in Chromium: offline use, privacy, keyboard-only use, unsaved input, hostile input."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import SUB_PATH, _guarded_context, run_axe, wait_js, wait_ready
+from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from test_browser_blanketter import fill
+
+pytestmark = pytest.mark.browser
+
+MARK = "Zelmarsdotter"  # a recognisable surname no page contains
+CASES = {
+    "kallelse": lambda: valid_kallelse(person_namn=f"Åsa {MARK}", syfte=f"Planera stöd {MARK}syfte"),
+    "sip-plan": lambda: valid_plan(person_namn=f"Åsa {MARK}", huvudmal=f"Du vill {MARK}mål"),
+    "uppfoljning": lambda: valid_uppfoljning(person_namn=f"Åsa {MARK}", behov=f"{MARK}behov"),
+    "samtycke": lambda: valid_samtycke(person_namn=f"Noah {MARK}", information=f"{MARK}info"),
+}
+
+
+def pdf_text(path) -> str:
+    return " ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages)
+
+
+def open_page(ctx):
+    page = ctx.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    return page
+
+
+class TestOffline:
+    def test_after_one_visit_routines_and_blanketter_work_offline(
+        self, sw_context, base_url, tmp_path
+    ):
+        """Visit a blankett once; with the network off, read a routine, fill a blankett and
+        download its PDF, and the page says it is offline."""
+        page = open_page(sw_context)
+        page.goto(base_url + "blanketter/samtycke/")
+        wait_ready(page)
+        page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
+
+        sw_context.set_offline(True)
+        page.goto(base_url + "kalmar/praktiska-anvisningar/")
+        assert "RS 2022/1652" in page.locator("article").inner_text()
+        assert page.locator(".sip-offline").is_visible()
+
+        page.goto(base_url + "blanketter/samtycke/")
+        wait_ready(page)
+        fill(page, valid_samtycke())
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        path = tmp_path / "offline.pdf"
+        info.value.save_as(path)
+        assert "Noah Lind" in pdf_text(path)
+        sw_context.set_offline(False)
+
+    def test_new_release_replaces_the_cache(self, browser, site_dir, tmp_path):
+        """A new sw.js (new release) takes over and deletes the old release's cache."""
+        from serve import make_server
+
+        copy = tmp_path / "site"
+        shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pyodide"))
+        server, url = make_server(copy, prefix=SUB_PATH)
+        try:
+            ctx = _guarded_context(browser, url, service_workers="allow")
+            page = open_page(ctx)
+            page.goto(url + "lagrum/")
+            wait_js(page, "navigator.serviceWorker.controller !== null")
+            first = page.evaluate("caches.keys()")
+            assert len(first) == 1 and first[0].startswith("sip-portalen-")
+
+            sw = copy / "sw.js"
+            old_version = first[0].removeprefix("sip-portalen-")
+            sw.write_text(sw.read_text().replace(old_version, "0123456789abcdef"))
+            (copy / "sw.js.gz").unlink()  # the build writes both; here only sw.js changes
+            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+            wait_js(page, "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)", timeout=60)
+            page.close()  # no tab keeps the old release
+            page = open_page(ctx)
+            page.goto(url + "lagrum/")
+            wait_js(page, "caches.keys().then(k => k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')")
+            ctx.close()
+            assert not ctx.guard.foreign
+        finally:
+            server.shutdown()
+
+
+class TestPrivacy:
+    @pytest.mark.parametrize("form_id", list(CASES))
+    def test_typed_values_go_nowhere_and_are_stored_nowhere(self, sw_context, base_url, form_id):
+        """Fill a blankett with recognisable values, make its PDF: none of the values is in
+        any request, cookie, localStorage, sessionStorage, IndexedDB or Cache Storage."""
+        bodies: list[str] = []
+        sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
+        page = open_page(sw_context)
+        page.goto(base_url + f"blanketter/{form_id}/")
+        wait_ready(page)
+        page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
+        fill(page, CASES[form_id]())
+        with page.expect_download():
+            page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        with page.expect_download():
+            page.get_by_role("button", name="Spara svaren som fil").click()
+
+        assert not [b for b in bodies if MARK in b]
+        assert sw_context.cookies() == []
+        stored = page.evaluate(
+            """async (mark) => {
+                const found = [];
+                if (localStorage.length) found.push("localStorage");
+                if (sessionStorage.length) found.push("sessionStorage");
+                const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+                if (dbs.length) found.push("indexedDB: " + dbs.map(d => d.name).join(","));
+                for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    for (const request of await cache.keys()) {
+                        if (request.url.includes(mark)) found.push("cache url " + request.url);
+                        const response = await cache.match(request);
+                        const type = response.headers.get("Content-Type") || "";
+                        if (/text|json|javascript/.test(type) && (await response.text()).includes(mark))
+                            found.push("cache body " + request.url);
+                    }
+                }
+                return found;
+            }""",
+            MARK,
+        )
+        assert stored == []
+
+
+def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
+    """Complete a form with the keyboard alone: Tab, typing, Space, arrow keys and Enter."""
+    flat: dict[str, object] = {}
+
+    def flatten(data, prefix=""):
+        for key, value in data.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                for i, item in enumerate(value):
+                    flatten(item, f"{prefix}{key}.{i}.")
+                flat[prefix + key + "#count"] = len(value)
+            else:
+                flat[prefix + key] = value
+
+    flatten(answers)
+    focused_js = """() => { const e = document.activeElement;
+        const rep = e.closest && e.closest('[data-repeat]');
+        return {tag: e.tagName, type: e.type || '', name: e.name || '', value: e.value || '',
+                checked: !!e.checked, action: (e.dataset && e.dataset.action) || '',
+                text: (e.textContent || '').trim(),
+                repeat: rep ? rep.dataset.repeat : '',
+                items: rep ? rep.querySelectorAll(':scope > .sip-repeat-items > .sip-repeat-item').length : 0}; }"""
+    done: set[str] = set()
+    for _ in range(1500):
+        page.keyboard.press("Tab")
+        el = page.evaluate(focused_js)
+        if el["tag"] == "BUTTON" and el["text"] == submit:
+            page.keyboard.press("Enter")
+            return
+        name = el["name"]
+        if el["action"] == "add":
+            while el["items"] < flat.get(el["repeat"] + "#count", 0):
+                page.keyboard.press("Enter")  # focus moves to the new item's first field
+                page.keyboard.press("Shift+Tab")  # step back so the loop's Tab lands on it
+                break
+            continue
+        if not name or name not in flat:
+            continue
+        value = flat[name]
+        if el["type"] == "radio":
+            if name in done or not value:
+                continue
+            for _ in range(12):
+                if page.evaluate("document.activeElement.value") == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            done.add(name)
+        elif el["type"] == "checkbox":
+            want = value is True or (isinstance(value, list) and el["value"] in value)
+            if want != el["checked"]:
+                page.keyboard.press("Space")
+        elif el["tag"] == "SELECT":
+            for _ in range(12):
+                if page.evaluate("document.activeElement.value") == value:
+                    break
+                page.keyboard.press("ArrowDown")
+        elif isinstance(value, str) and value and not el["value"]:
+            page.keyboard.insert_text(value)
+    raise AssertionError(f"never reached the {submit!r} button")
+
+
+class TestKeyboard:
+    @pytest.mark.parametrize("form_id", list(CASES))
+    def test_blankett_completed_and_downloaded_with_keyboard_only(self, page, base_url, form_id):
+        """From the top of the page, Tab/Space/arrows/Enter alone fill the blankett and
+        download its PDF."""
+        answers = CASES[form_id]()
+        page.goto(base_url + f"blanketter/{form_id}/")
+        wait_ready(page)
+        with page.expect_download(timeout=60_000) as info:
+            keyboard_fill(page, answers)
+        text = " ".join((p.extract_text() or "") for p in PdfReader(info.value.path()).pages)
+        assert MARK in text
+
+    def test_failed_submit_moves_focus_to_summary_and_link_to_field(self, page, base_url):
+        """Enter on 'Skapa PDF' with empty fields focuses the error summary; its first link
+        takes the focus to the field."""
+        page.goto(base_url + "blanketter/kallelse/")
+        wait_ready(page)
+        page.locator("button[type=submit]").focus()
+        page.keyboard.press("Enter")
+        page.locator(".sip-error-summary").wait_for(state="visible")
+        assert page.evaluate("document.activeElement.classList.contains('sip-error-summary')")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.name") == "person_namn"
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", "focus must be visible"
+
+    def test_needs_assessment_by_keyboard(self, page, base_url):
+        """The needs assessment answers with Space and arrow keys alone."""
+        page.goto(base_url + "verktyg/behovsbedomning/")
+        wait_ready(page)
+        page.locator("#f-lan-0").focus()
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")  # into the verksamheter checkboxes
+        page.keyboard.press("Space")  # socialtjänsten
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")  # kommunal hälso- och sjukvård
+        wait_js(page, "document.querySelector('.sip-verdict') !== null")
+        assert page.locator(".sip-verdict").inner_text().strip() != ""
+
+
+class TestUnsavedInput:
+    def test_leaving_with_typed_input_asks_first(self, page, base_url):
+        """Typing and then leaving the page triggers the browser's 'leave page?' question."""
+        page.goto(base_url + "blanketter/samtycke/")
+        wait_ready(page)
+        page.locator("[name=person_namn]").fill("Ada")
+        dialogs: list[str] = []
+        page.remove_listener("dialog", page.accept_dialogs)
+        page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
+        page.locator("a[href$='lagrum/']").first.click(no_wait_after=True)
+        page.wait_for_timeout(500)
+        assert "beforeunload" in dialogs
+        assert page.url.endswith("blanketter/samtycke/")
+
+    def test_untouched_form_leaves_without_question(self, page, base_url):
+        """No question when nothing was typed."""
+        page.goto(base_url + "blanketter/samtycke/")
+        wait_ready(page)
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: dialogs.append(d.type))
+        page.locator("a[href$='lagrum/']").first.click()
+        page.wait_for_url("**/lagrum/")
+        assert "beforeunload" not in dialogs
+
+
+class TestHostileInput:
+    @pytest.mark.parametrize(
+        "text",
+        ['<img src=x onerror="document.title=\'pwned\'">', "{{ 7*7 }} {% if %} {nb}",
+         "rad1\x00\x07rad2\u202e", "x" * 100_000],
+    )
+    def test_free_text_never_runs_and_never_crashes(self, page, base_url, text):
+        """Markup, template syntax, control characters and huge input give a literal PDF or a
+        clear message, never executed code or a crash."""
+        page.goto(base_url + "blanketter/sip-plan/")
+        wait_ready(page)
+        fill(page, valid_plan())
+        page.locator('[name="berattelse"]').evaluate("(el, v) => { el.value = v; }", text)
+        page.get_by_role("button", name="Skapa PDF", exact=True).click()
+        wait_js(page, "document.querySelector('.sip-result-body').textContent.length > 0 || "
+                      "!document.querySelector('.sip-error-summary').hidden")
+        assert page.title() != "pwned"
+        assert page.locator("img[src=x]").count() == 0
+        assert page.errors == []
+        if len(text) > 10_000:
+            assert "för lång" in page.locator(".sip-error-summary").inner_text()

@@ -79,6 +79,66 @@ def click_to_pdf(page) -> float:
     return time.perf_counter() - t0
 
 
+def three_page_plan() -> dict:
+    """A SIP-plan that fills three A4 pages (checked by the caller)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_blanketter_common import valid_plan
+
+    base = valid_plan()
+    goals = [
+        dict(base["mal"][0], mal=f"Mål {i}: Du ska " + "må bättre och känna dig trygg hemma. " * 4,
+             insatser="Hemtjänsten hjälper dig. " * 8)
+        for i in range(4)
+    ]
+    return dict(base, mal=goals)
+
+
+def plan_pdf(page, base: str, answers: dict) -> tuple[float, int]:
+    """Seconds from 'Skapa PDF' to the downloaded file, once the widget is warm; and pages."""
+    page.goto(base + "blanketter/sip-plan/")
+    page.wait_for_selector("[data-sip-widget][data-warm-at]", timeout=120_000)
+    page.evaluate("(a) => document.querySelector('[data-sip-widget]').sipFill(a)", answers)
+    t0 = time.perf_counter()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Skapa PDF", exact=True).click()
+    path = info.value.path()
+    seconds = time.perf_counter() - t0
+    from pypdf import PdfReader
+
+    return seconds, len(PdfReader(str(path)).pages)
+
+
+def assessment_update(page, base: str) -> float:
+    """Milliseconds from a changed answer to the updated needs assessment."""
+    page.goto(base + "verktyg/behovsbedomning/")
+    page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=120_000)
+    page.wait_for_selector("[data-sip-widget][data-assessed]")
+    times = []
+    for radio in ("#f-lan-1", "#f-lan-2", "#f-lan-0", "#f-lan-1", "#f-lan-2"):
+        times.append(page.evaluate(
+            """(selector) => new Promise((resolve) => {
+                const widget = document.querySelector('[data-sip-widget]');
+                const t0 = performance.now();
+                new MutationObserver((_, observer) => {
+                    observer.disconnect();
+                    resolve(performance.now() - t0);
+                }).observe(widget, { attributes: true, attributeFilter: ['data-assessed'] });
+                document.querySelector(selector).click();
+            })""",
+            radio,
+        ))
+    return statistics.median(times)
+
+
+def wait_controlled(page, timeout: float = 60) -> None:
+    """Until the service worker controls the page (polled: the page's CSP forbids eval)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("navigator.serviceWorker.controller !== null"):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the service worker never took control")
+        time.sleep(0.1)
+
+
 def build_time() -> float:
     t0 = time.perf_counter()
     subprocess.run(
@@ -98,6 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     server, base = make_server(Path(args.site), prefix=PREFIX)
     rows: dict[str, list[float]] = {}
+    plan_answers = three_page_plan()
 
     def add(name: str, value: float) -> None:
         rows.setdefault(name, []).append(value)
@@ -106,7 +167,9 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for _ in range(args.runs):
             add("bare loadPyodide() (s)", bare_load_pyodide(browser, base))
-            ctx = browser.new_context(accept_downloads=True)
+            # The service worker is blocked so that "cold" and "warm" measure the network
+            # path; its own precache transfer is measured separately below.
+            ctx = browser.new_context(accept_downloads=True, service_workers="block")
             page = ctx.new_page()
             add("plain page transfer, cold (kB)",
                 transferred(ctx, lambda: page.goto(base + "kalmar/praktiska-anvisningar/",
@@ -118,7 +181,19 @@ def main() -> None:
             add("demo widget ready, cold (s)", ready[0])
             add("click to downloaded PDF (s)", click_to_pdf(page))
             add("demo widget ready, warm (s)", widget_ready(page, base + "verktyg/pdf-prov/"))
+            add("demo widget PDF engine loaded, warm (s)",
+                int(page.get_attribute("[data-sip-widget]", "data-warm-at")
+                    if page.wait_for_selector("[data-warm-at]") else 0) / 1000)
+            seconds, pages = plan_pdf(page, base, plan_answers)
+            add(f"'Skapa PDF' to file, {pages}-page SIP-plan (s)", seconds)
+            add("needs assessment update after a changed answer (ms)",
+                assessment_update(page, base))
             ctx.close()
+        ctx = browser.new_context(service_workers="allow")
+        page = ctx.new_page()
+        add("service-worker precache after first page (kB)",
+            transferred(ctx, lambda: (page.goto(base + "lagrum/"), wait_controlled(page))) / 1000)
+        ctx.close()
         browser.close()
     server.shutdown()
     add("mkdocs build, Pyodide folder cached (s)", build_time())

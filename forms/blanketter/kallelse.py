@@ -305,7 +305,7 @@ FORM = Form(
                     kind="radio",
                     required=True,
                     options=JA_NEJ,
-                    hint="Den som kallar bokar tolk.",
+                    hint="Vem som bokar tolk skiljer sig mellan länen. Se Jämför länen i portalen.",
                 ),
                 Field(
                     "tolk_sprak",

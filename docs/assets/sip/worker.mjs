@@ -49,11 +49,15 @@ from forms import _browser, registry
   const t2 = performance.now();
   postMessage({ type: "ready", timings: { load: t1 - t0, start: t2 - t1 } });
   ready = true;
-  warming = Promise.resolve().then(() => {
-    const t3 = performance.now();
-    python.runPython("_browser.warm(widget_id)");
-    postMessage({ type: "warm", ms: performance.now() - t3 });
-  });
+  // Warm up the PDF engine only for widgets whose purpose is a PDF: the worker has one
+  // thread, and a widget that answers as you type must not wait behind it.
+  if (mode !== "assess") {
+    warming = Promise.resolve().then(() => {
+      const t3 = performance.now();
+      python.runPython("_browser.warm(widget_id)");
+      postMessage({ type: "warm", ms: performance.now() - t3 });
+    });
+  }
 }
 
 function reply(id, response, data) {

@@ -16,7 +16,7 @@ from fpdf.enums import XPos, YPos
 from ..pdf import SipDocument, clean_text
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
-from . import _checks, _render
+from . import _checks, _fields, _render
 
 VARIANTS: dict[str, str] = {"brev": "Ett brev per mottagare"}
 
@@ -62,16 +62,7 @@ FORM = Form(
         Section(
             title="Personen som mötet gäller",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
-                Field(
-                    "person_personnummer",
-                    "Personnummer eller samordningsnummer",
-                    kind="personnummer",
-                    required=True,
-                    autocomplete="off",
-                    hint="12 siffror, till exempel 19121212-1212.",
-                    width="half",
-                ),
+                *_fields.PERSON,
                 Field(
                     "skyddade_personuppgifter",
                     "Personen har skyddade personuppgifter",

@@ -12,7 +12,7 @@ from datetime import datetime
 from ..pdf import SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
-from . import _checks, _render
+from . import _checks, _fields, _render
 from .plan import KONTAKTTYPER
 
 RESULTAT = (
@@ -47,15 +47,7 @@ FORM = Form(
         Section(
             title="Personen",
             items=(
-                Field("person_namn", "Namn", required=True, autocomplete="off", max_length=200),
-                Field(
-                    "person_personnummer",
-                    "Personnummer eller samordningsnummer",
-                    kind="personnummer",
-                    required=True,
-                    autocomplete="off",
-                    width="half",
-                ),
+                *_fields.PERSON,
             ),
         ),
         Section(

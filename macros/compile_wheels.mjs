@@ -7,6 +7,9 @@
 // by a sourceless .pyc beside it (the layout Pyodide's own packages use), RECORD is rewritten,
 // and "Requires-Dist: Pillow" is dropped (fpdf2 only needs Pillow for raster images, which the
 // portal never adds; Pyodide here ships no Pillow).
+//
+// IN_DIR/python_stdlib.zip (Pyodide's standard library, shipped as .py sources) is compiled the
+// same way: otherwise every start of Python compiles the modules it imports from source.
 import { loadPyodide } from "pyodide";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,7 +41,11 @@ def compile_wheel(src, dst):
     for name, data in files.items():
         top = name.split("/", 1)[0]
         if name.endswith(".py") and not top.endswith(".dist-info") and not top.endswith(".data"):
-            code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+            try:
+                code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+            except SyntaxError:
+                out[name] = data  # e.g. deliberately broken test data: keep the source
+                continue
             out[name + "c"] = bytes(ext._code_to_timestamp_pyc(code, 0, 0))
         elif name.endswith(".dist-info/METADATA"):
             lines = data.decode("utf-8").split("\\n")
@@ -46,13 +53,14 @@ def compile_wheel(src, dst):
             out[name] = "\\n".join(lines).encode("utf-8")
         elif not name.endswith(".dist-info/RECORD") and not name.endswith(".pyi"):
             out[name] = data
-    record_name = next(n for n in files if n.endswith(".dist-info/RECORD"))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\\n")
-    for name in sorted(out):
-        writer.writerow([name, record_hash(out[name]), len(out[name])])
-    writer.writerow([record_name, "", ""])
-    out[record_name] = buf.getvalue().encode("utf-8")
+    record_name = next((n for n in files if n.endswith(".dist-info/RECORD")), None)
+    if record_name:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\\n")
+        for name in sorted(out):
+            writer.writerow([name, record_hash(out[name]), len(out[name])])
+        writer.writerow([record_name, "", ""])
+        out[record_name] = buf.getvalue().encode("utf-8")
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for name in sorted(out):
             zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -61,7 +69,7 @@ def compile_wheel(src, dst):
             zout.writestr(zi, out[name])
 
 for wheel in sorted(os.listdir("/in")):
-    if wheel.endswith(".whl"):
+    if wheel.endswith((".whl", ".zip")):
         compile_wheel("/in/" + wheel, "/out/" + wheel)
         print(f"compiled {wheel} for Python {sys.version.split()[0]}")
 `);

@@ -6,13 +6,15 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
    no build backend: files, METADATA, WHEEL, RECORD).
 2. The dependency wheels pinned with hashes in ``requirements/pyodide.txt`` are downloaded
    (``pip download --require-hashes``).
-3. ``macros/compile_wheels.mjs`` compiles every wheel to bytecode inside Pyodide under Node, so
-   the ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s
-   from bytecode).
+3. ``macros/compile_wheels.mjs`` compiles every wheel, and Pyodide's own standard library
+   (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide under Node, so the
+   ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s from
+   bytecode).
 4. ``pyodide lockfile add-wheels`` (pyodide-build) adds them to a lockfile that holds only what
    the site ships: Pyodide's own ``pyodide-lock.json`` with its package list emptied, because
    those wheels live on Pyodide's CDN, which the portal never contacts.
-5. The core runtime files are copied from the npm package ``pyodide`` (package-lock.json pins it).
+5. The other core runtime files are copied from the npm package ``pyodide`` (package-lock.json
+   pins it).
 
 ``build_dist()`` returns the finished folder; ``on_post_build`` copies it to ``site/pyodide/``.
 """
@@ -38,6 +40,7 @@ CACHE = ROOT / ".cache" / "pyodide"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+STDLIB = "python_stdlib.zip"  # compiled to bytecode like the wheels (it ships as .py sources)
 WHEEL_NAME = "sip-forms"
 
 
@@ -131,7 +134,10 @@ def _run(cmd: list[str], **kwargs) -> None:
     """Run a build step; on failure, raise with its output so the build log says why."""
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False, **kwargs)
     if proc.returncode:
-        raise RuntimeError(f"{' '.join(cmd[:3])} … failed:\n{proc.stdout}\n{proc.stderr}")
+        # the tail only: Node prints a whole minified module before a stack trace
+        raise RuntimeError(
+            f"{' '.join(cmd[:3])} … failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
 
 
 def _pyodide_cli() -> list[str]:
@@ -172,10 +178,15 @@ def build_dist(force: bool = False) -> Path:
         compiled.mkdir()
         build_forms_wheel(source)
         download_dependencies(source)
+        shutil.copy2(PYODIDE_NPM / STDLIB, source / STDLIB)
         _run(["node", str(ROOT / "macros" / "compile_wheels.mjs"), str(source), str(compiled)])
+        stdlib = compiled / STDLIB
+        stdlib.rename(Path(tmp) / STDLIB)  # not a wheel: keep it out of the lockfile
         write_lockfile(compiled, compiled)
+        stdlib.parent.joinpath(STDLIB).write_bytes((Path(tmp) / STDLIB).read_bytes())
         for name in CORE_FILES:
-            shutil.copy2(PYODIDE_NPM / name, compiled / name)
+            if name != STDLIB:
+                shutil.copy2(PYODIDE_NPM / name, compiled / name)
         dist.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(compiled, dist)
     return dist

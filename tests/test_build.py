@@ -41,7 +41,21 @@ class TestPyodideFolder:
         npm = ROOT / "node_modules" / "pyodide"
         assert json.loads((npm / "package.json").read_text())["version"] == version
         for name in CORE:
-            assert sha256(site_dir / "pyodide" / name) == sha256(npm / name), name
+            if name != "python_stdlib.zip":
+                assert sha256(site_dir / "pyodide" / name) == sha256(npm / name), name
+
+    def test_standard_library_is_the_packages_own_compiled_to_bytecode(self, site_dir):
+        """python_stdlib.zip holds the npm package's modules, as .pyc instead of .py sources,
+        so Python does not compile its standard library at every start."""
+        npm = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+        with zipfile.ZipFile(npm) as zf:
+            sources = {n for n in zf.namelist() if n.endswith(".py")}
+        with zipfile.ZipFile(site_dir / "pyodide" / "python_stdlib.zip") as zf:
+            names = set(zf.namelist())
+        compiled = {n[:-1] for n in names if n.endswith(".pyc")}
+        kept = {n for n in names if n.endswith(".py")}
+        assert compiled | kept == sources
+        assert len(kept) < len(sources) // 20, "nearly every module is compiled"
 
     def test_lockfile_names_our_wheel_and_its_dependencies(self, site_dir):
         """pyodide-lock.json lists sip-forms with its dependencies, Pillow not among them."""

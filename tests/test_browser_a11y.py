@@ -49,18 +49,22 @@ class TestAxe:
 
 
 class TestReflow:
-    @pytest.mark.parametrize("url", ["", "jamfor-lanen/", "blanketter/kallelse/",
-                                     "verktyg/behovsbedomning/", "kalmar/bilaga-1-kallelse/"])
-    def test_no_horizontal_scroll_at_320_px(self, browser, base_url, url):
-        """At 320 CSS px (400 % zoom) the page itself never scrolls sideways."""
-        ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    def test_no_horizontal_scroll_at_320_px(self, browser, base_url):
+        """At 320 CSS px (400 % zoom) no page scrolls sideways (wide tables scroll inside
+        their own box, as Material makes them)."""
+        ctx = browser.new_context(viewport={"width": 320, "height": 640},
+                                  service_workers="block")
+        wide = []
         try:
             page = ctx.new_page()
-            page.goto(base_url + url)
-            page.wait_for_load_state("load")
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0
+            for url in all_page_urls():
+                page.goto(base_url + url)
+                page.wait_for_load_state("load")
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                if overflow > 0:
+                    wide.append((url, overflow))
         finally:
             ctx.close()
+        assert wide == []

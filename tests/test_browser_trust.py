@@ -135,6 +135,31 @@ class TestPrivacy:
         assert stored == []
 
 
+class TestPrivacyNeedsAssessment:
+    def test_assessment_answers_stay_in_the_page(self, sw_context, base_url):
+        """Free text in the needs assessment reaches no request and no storage."""
+        bodies: list[str] = []
+        sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
+        page = open_page(sw_context)
+        page.goto(base_url + "verktyg/behovsbedomning/")
+        wait_ready(page)
+        page.locator("#f-lan-1").check()
+        page.locator("[name=verksamheter][value=socialtjanst]").check()
+        page.locator("[name=verksamheter][value=annan]").check()
+        page.locator("[name=annan_aktor]").fill(f"Föreningen {MARK}")
+        page.locator("[name=tolk][value=ja]").check()
+        page.locator("[name=tolk_sprak]").fill(f"{MARK}ska")
+        wait_js(page, "document.querySelector('.sip-verdict') !== null")
+        with page.expect_download():
+            page.get_by_role("button", name="Spara resultatet som PDF").click()
+        assert not [b for b in bodies if MARK in b]
+        assert sw_context.cookies() == []
+        assert page.evaluate(
+            "async () => localStorage.length + sessionStorage.length + "
+            "(await indexedDB.databases()).length"
+        ) == 0
+
+
 def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
     """Complete a form with the keyboard alone: Tab, typing, Space, arrow keys and Enter."""
     flat: dict[str, object] = {}

@@ -241,6 +241,8 @@ def render_widget(
         f"{open_file}"
         f'<form class="sip-form" novalidate autocomplete="off" aria-label="{_attr(form.title)}">'
         f"{sections}{actions}</form>{result}"
-        f'<script type="module" src="{_attr(root)}assets/sip/widgets.mjs"></script>'
+        # async + the widget in the URL: Python starts loading before the page is parsed
+        f'<script type="module" async src="{_attr(root)}assets/sip/widgets.mjs?widget={fid}'
+        f'&amp;mode={_attr(mode)}"></script>'
         "</div>"
     )

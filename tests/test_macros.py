@@ -141,7 +141,8 @@ class TestWidgetHtml:
 
     def test_script_and_assets_use_relative_urls(self):
         """The widget loads its script relative to the page, so sub-paths work."""
-        assert '<script type="module" src="../../assets/sip/widgets.mjs">' in self.html
+        assert ('<script type="module" async src="../../assets/sip/widgets.mjs?widget=prov'
+                '&amp;mode=pdf">') in self.html
 
 
 class TestCsp:

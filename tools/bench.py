@@ -189,6 +189,14 @@ def main() -> None:
             add("needs assessment update after a changed answer (ms)",
                 assessment_update(page, base))
             ctx.close()
+        for _ in range(args.runs):
+            ctx = browser.new_context(service_workers="allow")
+            page = ctx.new_page()
+            widget_ready(page, base + "verktyg/pdf-prov/")
+            page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
+            add("demo widget ready, warm, from the service worker's cache (s)",
+                widget_ready(page, base + "verktyg/pdf-prov/"))
+            ctx.close()
         ctx = browser.new_context(service_workers="allow")
         page = ctx.new_page()
         add("service-worker precache after first page (kB)",

@@ -11,10 +11,13 @@ const FATAL =
 // ---- Python worker ---------------------------------------------------------------------
 
 class Python {
-  constructor(widgetId, mode, onProgress) {
+  constructor(widgetId, mode) {
     this.calls = new Map();
     this.nextId = 1;
-    this.onProgress = onProgress;
+    this.lastProgress = null;
+    this.onProgress = (p) => {
+      this.lastProgress = p;
+    };
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
@@ -353,7 +356,7 @@ function supported() {
   }
 }
 
-function setup(widget) {
+function setup(widget, early) {
   const form = widget.querySelector("form.sip-form");
   const status = widget.querySelector(".sip-status");
   const statusText = status.querySelector(".sip-status-text");
@@ -385,10 +388,12 @@ function setup(widget) {
   widget.classList.add("sip-loading");
   bar.hidden = false;
   statusText.textContent = "Formuläret startar …";
-  const python = new Python(id, mode, (p) => {
+  const python = early?.id === id ? early.python : new Python(id, mode);
+  python.onProgress = (p) => {
     bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
     statusText.textContent = `${p.message} (steg ${p.step} av ${p.steps}) …`;
-  });
+  };
+  if (python.lastProgress) python.onProgress(python.lastProgress);
   widget.sipPython = python;
   python.onWarm = (ms) => {
     widget.dataset.warmAt = String(Math.round(performance.now()));
@@ -614,9 +619,20 @@ function openPrefilled(url, answers) {
   return target;
 }
 
+// The page's script tag names its widget (widgets.mjs?widget=…&mode=…) and is async, so the
+// worker starts loading Python before the rest of the page is parsed.
+const params = new URL(import.meta.url).searchParams;
+const early =
+  params.get("widget") && supported()
+    ? { id: params.get("widget"), python: new Python(params.get("widget"), params.get("mode")) }
+    : null;
+
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
 for (const widget of document.querySelectorAll("[data-sip-widget]")) {
   try {
-    setup(widget);
+    setup(widget, early);
   } catch (error) {
     console.error(error);
     const text = widget.querySelector(".sip-status-text");

@@ -52,12 +52,19 @@ from forms import _browser, registry
   // Warm up the PDF engine only for widgets whose purpose is a PDF: the worker has one
   // thread, and a widget that answers as you type must not wait behind it.
   if (mode !== "assess") {
-    warming = Promise.resolve().then(() => {
+    warming = (async () => {
       const t3 = performance.now();
+      await loadPdfEngine();
       python.runPython("_browser.warm(widget_id)");
       postMessage({ type: "warm", ms: performance.now() - t3 });
-    });
+    })();
   }
+}
+
+// fpdf2 and fontTools (3 MB) are an optional part of sip-forms: loaded after the widget is
+// ready, or on the first call that needs them.
+function loadPdfEngine() {
+  return python.loadPackage(["fpdf2"], { messageCallback: () => {}, checkIntegrity: true });
 }
 
 function reply(id, response, data) {
@@ -71,6 +78,7 @@ function reply(id, response, data) {
 }
 
 async function call({ id, request, file }) {
+  if (request.op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
   if (request.op === "open" && !python.loadedPackages["pypdf"]) {
     await python.loadPackage(["pypdf"], { messageCallback: () => {}, checkIntegrity: true });
   }

@@ -608,7 +608,6 @@ async function cacheForOffline(widget) {
 function openPrefilled(url, answers) {
   const child = window.open(url, "_blank");
   if (!child) return;
-  const target = new URL(url, location.href).pathname;
   const onMessage = (event) => {
     if (event.origin !== location.origin || event.source !== child) return;
     if (event.data?.type !== "sip-prefill-ready") return;
@@ -616,7 +615,6 @@ function openPrefilled(url, answers) {
     window.removeEventListener("message", onMessage);
   };
   window.addEventListener("message", onMessage);
-  return target;
 }
 
 // The page's script tag names its widget (widgets.mjs?widget=…&mode=…) and is async, so the

@@ -68,3 +68,20 @@ class TestReflow:
         finally:
             ctx.close()
         assert wide == []
+
+
+class TestWithoutJavaScript:
+    def test_routines_read_without_javascript(self, browser, base_url):
+        """With JavaScript off, a routine page shows its text, metadata box and links."""
+        ctx = browser.new_context(java_script_enabled=False, service_workers="block")
+        try:
+            page = ctx.new_page()
+            page.goto(base_url + "kalmar/praktiska-anvisningar/")
+            article = page.locator("article").inner_text()
+            assert "RS 2022/1652" in article and "tre veckor" in article
+            assert page.locator(".sip-docinfo").is_visible()
+            page.goto(base_url + "blanketter/kallelse/")
+            assert page.locator("noscript").count() == 1
+            assert page.get_by_text("Skriv ut en tom blankett (PDF)").is_visible()
+        finally:
+            ctx.close()

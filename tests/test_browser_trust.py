@@ -273,7 +273,10 @@ class TestUnsavedInput:
         page.remove_listener("dialog", page.accept_dialogs)
         page.on("dialog", lambda d: (dialogs.append(d.type), d.dismiss()))
         page.locator("a[href$='lagrum/']").first.click(no_wait_after=True)
-        page.wait_for_timeout(500)
+        for _ in range(100):  # up to 5 s on a busy machine
+            if dialogs:
+                break
+            page.wait_for_timeout(50)
         assert "beforeunload" in dialogs
         assert page.url.endswith("blanketter/samtycke/")
 

@@ -20,17 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
+from chromium import launch, wait_js  # noqa: E402, F401 - wait_js is shared with the tests
+
 SUB_PATH = "/vardgivarwebben/sip/"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -73,7 +66,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         yield browser
         browser.close()
 
@@ -164,20 +157,3 @@ def wait_ready(page, timeout: float = 90_000) -> None:
     """Wait until the page's widget has started Python."""
     page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=timeout)
 
-
-def wait_js(page, expression: str, arg=None, timeout: float = 30.0) -> None:
-    """Poll a JavaScript expression (or ``(arg) => …`` function) until it is truthy.
-
-    Playwright's ``wait_for_function`` evaluates strings with eval inside the page, which the
-    site's Content-Security-Policy forbids (as it should); ``evaluate`` goes through the
-    DevTools protocol instead.
-    """
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        if page.evaluate(expression, arg) if arg is not None else page.evaluate(expression):
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {expression}")
-        time.sleep(0.05)

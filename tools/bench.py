@@ -18,12 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from chromium import launch, wait_js  # noqa: E402
 from serve import make_server  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 PREFIX = "/vardgivarwebben/sip/"
 
 
@@ -130,15 +127,6 @@ def assessment_update(page, base: str) -> float:
     return statistics.median(times)
 
 
-def wait_controlled(page, timeout: float = 60) -> None:
-    """Until the service worker controls the page (polled: the page's CSP forbids eval)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate("navigator.serviceWorker.controller !== null"):
-        if time.monotonic() > deadline:
-            raise TimeoutError("the service worker never took control")
-        time.sleep(0.1)
-
-
 def build_time() -> float:
     t0 = time.perf_counter()
     subprocess.run(
@@ -164,7 +152,7 @@ def main() -> None:
         rows.setdefault(name, []).append(value)
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(pw)
         for _ in range(args.runs):
             add("bare loadPyodide() (s)", bare_load_pyodide(browser, base))
             # The service worker is blocked so that "cold" and "warm" measure the network
@@ -200,7 +188,10 @@ def main() -> None:
         ctx = browser.new_context(service_workers="allow")
         page = ctx.new_page()
         add("service-worker precache after first page (kB)",
-            transferred(ctx, lambda: (page.goto(base + "lagrum/"), wait_controlled(page))) / 1000)
+            transferred(ctx, lambda: (
+                page.goto(base + "lagrum/"),
+                wait_js(page, "navigator.serviceWorker.controller !== null", timeout=60),
+            )) / 1000)
         ctx.close()
         browser.close()
     server.shutdown()

@@ -24,13 +24,78 @@ def write_blank_pdfs(site_dir: Path) -> list[Path]:
     return written
 
 
+PYODIDE_PLACEHOLDER = "__PYODIDE_DIR__"
+# The scripts that name Pyodide's folder (see docs/assets/sip/*.mjs).
+PYODIDE_USERS = ("assets/sip/widgets.mjs", "assets/sip/worker.mjs")
+
+
+def folder_digest(folder: Path) -> str:
+    """A short hash of every file's name and content in ``folder``."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def copy_pyodide(site_dir: Path) -> Path:
+    """Pyodide and our wheels into ``pyodide/<content hash>/``.
+
+    A new release that changes any of these files changes the folder's name, so a server can
+    send them with ``Cache-Control: immutable`` and a returning browser loads them without
+    asking the server again (README, "Caching"). The scripts that load them get the name.
+    """
     source = pyodide_dist.build_dist()
-    target = site_dir / "pyodide"
-    if target.exists():
-        shutil.rmtree(target)
+    digest = folder_digest(source)
+    root = site_dir / "pyodide"
+    if root.exists():
+        shutil.rmtree(root)
+    target = root / digest
     shutil.copytree(source, target)
+    for rel in PYODIDE_USERS:
+        script = site_dir / rel
+        text = script.read_text("utf-8")
+        if PYODIDE_PLACEHOLDER not in text:
+            raise RuntimeError(f"{rel}: no {PYODIDE_PLACEHOLDER} to fill in")
+        script.write_text(text.replace(PYODIDE_PLACEHOLDER, digest), "utf-8")
     return target
+
+
+def _short_hash(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+def fingerprint_widget_scripts(site_dir: Path) -> dict[str, str]:
+    """Rename widgets.mjs and worker.mjs to ``name.<hash>.mjs``, as Material names its bundles,
+    and point the pages and widgets.mjs at the new names. A returning browser then starts a
+    widget without asking the server whether its scripts changed. Returns old -> new name."""
+    sip = site_dir / "assets" / "sip"
+    worker = sip / "worker.mjs"
+    worker_name = f"worker.{_short_hash(worker.read_bytes())}.mjs"
+    worker.rename(sip / worker_name)
+    widgets = sip / "widgets.mjs"
+    text = widgets.read_text("utf-8")
+    if '"./worker.mjs"' not in text:
+        raise RuntimeError("widgets.mjs: no reference to ./worker.mjs to fingerprint")
+    text = text.replace('"./worker.mjs"', f'"./{worker_name}"')
+    widgets_name = f"widgets.{_short_hash(text.encode())}.mjs"
+    (sip / widgets_name).write_text(text, "utf-8")
+    widgets.unlink()
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text("utf-8")
+        if "assets/sip/widgets.mjs?" in html:
+            page.write_text(html.replace("assets/sip/widgets.mjs?", f"assets/sip/{widgets_name}?"),
+                            "utf-8")
+    return {"widgets.mjs": widgets_name, "worker.mjs": worker_name}
+
+
+def pyodide_folder(site_dir: Path) -> Path:
+    """The built site's Pyodide folder, ``pyodide/<content hash>/``."""
+    (folder,) = (site_dir / "pyodide").iterdir()
+    return folder
 
 
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
@@ -77,8 +142,7 @@ def write_service_worker(site_dir: Path) -> Path:
         elif rel.endswith("/index.html"):
             rel = rel[: -len("index.html")]
         urls.append(rel)
-    for path in sorted((site_dir / "pyodide").glob("*")):
-        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(pyodide_folder(site_dir).name.encode())
     source = SW_TEMPLATE.read_text("utf-8")
     source = source.replace("__VERSION__", digest.hexdigest()[:16])
     source = source.replace("__PRECACHE__", json.dumps(urls, ensure_ascii=False))
@@ -90,6 +154,7 @@ def write_service_worker(site_dir: Path) -> Path:
 def run(site_dir: Path) -> None:
     write_blank_pdfs(site_dir)
     copy_pyodide(site_dir)
+    fingerprint_widget_scripts(site_dir)
     if not os.environ.get("SIP_DEV"):
         # `make dev` (mkdocs serve) injects a live-reload script that no hash can foresee.
         csp.apply(site_dir)

@@ -25,6 +25,8 @@ self.addEventListener("activate", (event) => {
       for (const key of await caches.keys()) {
         if (key.startsWith("sip-portalen-") && key !== CACHE) await caches.delete(key);
       }
+      // The page request starts while this worker boots, instead of after it.
+      await self.registration.navigationPreload?.enable();
       await self.clients.claim();
     })(),
   );
@@ -59,7 +61,7 @@ self.addEventListener("fetch", (event) => {
   if (isPage(request)) {
     // Pages: the network first (fresh content), the cache when offline.
     event.respondWith(
-      fetch(request).catch(async () => {
+      (async () => (await event.preloadResponse) || fetch(request))().catch(async () => {
         const cache = await caches.open(CACHE);
         return (
           (await cache.match(request, { ignoreSearch: true })) ||

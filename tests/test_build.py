@@ -29,11 +29,46 @@ def linked_pages(site_dir: Path) -> list[Path]:
     return [p for p in html_pages(site_dir) if p.name != "404.html"]
 
 
+def pyodide_folder(site_dir: Path) -> Path:
+    (folder,) = (site_dir / "pyodide").iterdir()
+    return folder
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class TestPyodideFolder:
+    def test_folder_is_named_after_its_content_and_the_scripts_use_that_name(self, site_dir):
+        """pyodide/<hash>/: a release that changes any file there changes the URL, so browsers
+        may keep the files without asking again. widgets.mjs and worker.mjs load from it."""
+        folder = pyodide_folder(site_dir)
+        digest = hashlib.sha256()
+        for path in sorted(p for p in folder.iterdir() if p.suffix != ".gz"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        assert folder.name == digest.hexdigest()[:12]
+        for script in ("widgets", "worker"):
+            (path,) = (site_dir / "assets" / "sip").glob(f"{script}.*.mjs")
+            text = path.read_text()
+            assert f'"../../pyodide/{folder.name}/"' in text, script
+            assert "__PYODIDE_DIR__" not in text, script
+
+    def test_widget_scripts_are_named_after_their_content(self, site_dir):
+        """widgets.<hash>.mjs and worker.<hash>.mjs, like Material's bundles: the pages and
+        widgets.mjs name them, and nothing names the unhashed files any more."""
+        sip = site_dir / "assets" / "sip"
+        names = {}
+        for script in ("widgets", "worker"):
+            (path,) = sip.glob(f"{script}.*.mjs")
+            assert path.name.split(".")[1] == sha256(path)[:8]
+            names[script] = path.name
+        assert not (sip / "widgets.mjs").exists() and not (sip / "worker.mjs").exists()
+        assert f'"./{names["worker"]}"' in (sip / names["widgets"]).read_text()
+        page = (site_dir / "blanketter" / "kallelse" / "index.html").read_text()
+        assert f'assets/sip/{names["widgets"]}?widget=kallelse' in page
+        for page in html_pages(site_dir):
+            assert "widgets.mjs" not in page.read_text(), page
+
     def test_core_files_come_from_the_pinned_npm_package(self, site_dir):
         """The site holds Pyodide's runtime, byte for byte the version package-lock.json pins."""
         lock = json.loads((ROOT / "package-lock.json").read_text())
@@ -42,7 +77,7 @@ class TestPyodideFolder:
         assert json.loads((npm / "package.json").read_text())["version"] == version
         for name in CORE:
             if name != "python_stdlib.zip":
-                assert sha256(site_dir / "pyodide" / name) == sha256(npm / name), name
+                assert sha256(pyodide_folder(site_dir) / name) == sha256(npm / name), name
 
     def test_standard_library_is_the_packages_own_compiled_to_bytecode(self, site_dir):
         """python_stdlib.zip holds the npm package's modules, as .pyc instead of .py sources,
@@ -50,7 +85,7 @@ class TestPyodideFolder:
         npm = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
         with zipfile.ZipFile(npm) as zf:
             sources = {n for n in zf.namelist() if n.endswith(".py")}
-        with zipfile.ZipFile(site_dir / "pyodide" / "python_stdlib.zip") as zf:
+        with zipfile.ZipFile(pyodide_folder(site_dir) / "python_stdlib.zip") as zf:
             names = set(zf.namelist())
         compiled = {n[:-1] for n in names if n.endswith(".pyc")}
         kept = {n for n in names if n.endswith(".py")}
@@ -59,7 +94,7 @@ class TestPyodideFolder:
 
     def test_lockfile_names_our_wheel_and_its_dependencies(self, site_dir):
         """pyodide-lock.json lists sip-forms with its dependencies, Pillow not among them."""
-        lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+        lock = json.loads((pyodide_folder(site_dir) / "pyodide-lock.json").read_text())
         packages = lock["packages"]
         assert set(packages) == {"sip-forms", "fpdf2", "fonttools", "defusedxml", "personnummer",
                                  "pypdf"}
@@ -69,7 +104,7 @@ class TestPyodideFolder:
 
     def test_site_ships_exactly_what_the_lock_names_with_matching_sha256(self, site_dir):
         """Every wheel on the site is in the lock with its sha256, and nothing else is."""
-        folder = site_dir / "pyodide"
+        folder = pyodide_folder(site_dir)
         lock = json.loads((folder / "pyodide-lock.json").read_text())
         named = {p["file_name"]: p["sha256"] for p in lock["packages"].values()}
         shipped = {p.name for p in folder.iterdir() if p.suffix != ".gz"}
@@ -86,7 +121,7 @@ class TestPyodideFolder:
         """
         import importlib.util
 
-        folder = site_dir / "pyodide"
+        folder = pyodide_folder(site_dir)
         for wheel in folder.glob("*.whl"):
             with zipfile.ZipFile(wheel) as zf:
                 names = zf.namelist()
@@ -100,7 +135,7 @@ class TestPyodideFolder:
 
     def test_fpdf2_no_longer_requires_pillow(self, site_dir):
         """fpdf2's metadata in the site's wheel does not ask for Pillow (Pyodide has none here)."""
-        wheel = next((site_dir / "pyodide").glob("fpdf2-*.whl"))
+        wheel = next(pyodide_folder(site_dir).glob("fpdf2-*.whl"))
         with zipfile.ZipFile(wheel) as zf:
             meta = zf.read(next(n for n in zf.namelist() if n.endswith("METADATA"))).decode()
         assert "Requires-Dist: fonttools" in meta

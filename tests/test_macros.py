@@ -179,3 +179,17 @@ class TestHooks:
         )
         assert '<label class="task-list-control" aria-hidden="true">' in out
         assert "Boka tolk" in out
+
+    def test_widget_script_moves_to_the_end_of_head(self):
+        """A widget page starts Python from <head>, after the page's policy and styles."""
+        from macros import hooks
+
+        tag = ('<script type="module" async src="../../assets/sip/widgets.mjs?widget=kallelse'
+               '&amp;mode=pdf"></script>')
+        page = f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head>' \
+               f'<body><div class="sip-widget">{tag}</div></body></html>'
+        out = hooks.widget_script_to_head(page)
+        assert out.count(tag) == 1
+        assert out.index('href="a.css"') < out.index(tag) < out.index("</head>")
+        plain = "<html><head></head><body><p>Rutin</p></body></html>"
+        assert hooks.widget_script_to_head(plain) == plain

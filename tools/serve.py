@@ -10,9 +10,11 @@ under the same policy as the page; ``.wasm`` is sent as ``application/wasm``.
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import io
 import os
+import re
 import mimetypes
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +26,19 @@ SCRIPT_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
     "worker-src 'self'; object-src 'none'; base-uri 'none'"
 )
+
+# Files whose URL changes whenever their content does: Pyodide's folder is named after a hash
+# of its content, the widget scripts carry one in their names (macros/postbuild.py), and
+# Material fingerprints its bundles. Browsers may keep them without asking again. Everything
+# else is revalidated on every use. README, "Caching".
+IMMUTABLE = re.compile(r"/pyodide/[0-9a-f]{12}/|\.[0-9a-f]{8}\.(min\.)?(js|mjs|css)$")
+
+
+def cache_control(path: str) -> str:
+    if IMMUTABLE.search(path.split("?")[0]):
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
+
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
@@ -42,12 +57,32 @@ class Handler(SimpleHTTPRequestHandler):
         gz = path + ".gz"
         if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
             ctype = self.guess_type(path)
+            stat = os.stat(gz)
+            # Validators as nginx sends them, so a browser revalidates ("no-cache") with a
+            # conditional request and gets 304 instead of the whole file again.
+            etag = f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'
+            modified = email.utils.formatdate(int(stat.st_mtime), usegmt=True)
+            since = self.headers.get("If-Modified-Since")
+            try:
+                unchanged = since is not None and email.utils.parsedate_to_datetime(
+                    since
+                ).timestamp() >= int(stat.st_mtime)
+            except (TypeError, ValueError):
+                unchanged = False
+            if self.headers.get("If-None-Match") == etag or unchanged:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return None
             with open(gz, "rb") as fh:
                 data = fh.read()
             self.send_response(200)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(data)))
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", modified)
             self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return io.BytesIO(data)
@@ -63,7 +98,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Security-Policy", SCRIPT_CSP)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", cache_control(self.path))
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature

@@ -10,6 +10,26 @@ const FATAL =
 
 // ---- Python worker ---------------------------------------------------------------------
 
+// Chromium keeps compiled WebAssembly in its code cache only for modules compiled by a page,
+// not by a worker. The page therefore compiles Pyodide's runtime (off the main thread, as the
+// bytes stream in) and hands the compiled module to the worker, which instantiates it instead
+// of compiling it again. On a repeat visit this halves Python's start-up (see README,
+// "Performance"). Any failure here only means the worker compiles the runtime itself.
+// Pyodide's folder is named after a hash of its content, written in by macros/postbuild.py,
+// so a server can let browsers keep it without asking again (README, "Caching").
+const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url);
+const RUNTIME_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR);
+
+async function compileRuntime() {
+  try {
+    if (typeof WebAssembly.compileStreaming !== "function") return null;
+    return await WebAssembly.compileStreaming(fetch(RUNTIME_URL));
+  } catch (error) {
+    console.warn("runtime compile in page:", error);
+    return null;
+  }
+}
+
 class Python {
   constructor(widgetId, mode) {
     this.calls = new Map();
@@ -33,6 +53,12 @@ class Python {
       );
     };
     this.worker.postMessage({ type: "start", widget: widgetId, mode });
+    // Page-side milestones (performance.now()), read by tools/bench.py with the worker's own.
+    this.timings = { created: performance.now() };
+    compileRuntime().then((module) => {
+      this.timings.compiled = performance.now();
+      this.worker.postMessage({ type: "runtime", module });
+    });
   }
 
   receive(message) {
@@ -404,7 +430,7 @@ function setup(widget, early) {
       widget.classList.add("sip-ready");
       widget.dataset.ready = "true";
       widget.dataset.readyAt = String(Math.round(performance.now()));
-      widget.sipTimings = timings;
+      widget.sipTimings = { page: python.timings, worker: timings };
       bar.hidden = true;
       statusText.textContent = "Formuläret är klart att använda.";
       if (navigator.serviceWorker?.controller) cacheForOffline(widget);
@@ -586,8 +612,7 @@ async function cacheForOffline(widget) {
   if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
   try {
     const registration = await navigator.serviceWorker.ready;
-    const root = widget.dataset.root;
-    const lock = await (await fetch(root + "pyodide/pyodide-lock.json")).json();
+    const lock = await (await fetch(new URL("pyodide-lock.json", PYODIDE_DIR))).json();
     const files = [
       "pyodide.mjs",
       "pyodide.asm.mjs",
@@ -599,7 +624,10 @@ async function cacheForOffline(widget) {
     navigator.serviceWorker.addEventListener("message", (event) => {
       if (event.data?.type === "pyodide-cached") widget.dataset.offline = "ready";
     });
-    registration.active.postMessage({ type: "cache-pyodide", urls: files.map((f) => "pyodide/" + f) });
+    registration.active.postMessage({
+      type: "cache-pyodide",
+      urls: files.map((f) => new URL(f, PYODIDE_DIR).href),
+    });
   } catch (error) {
     console.warn("offline cache:", error);
   }

@@ -2,30 +2,67 @@
 //
 // Page -> worker
 //   {type: "start", widget: "kallelse", mode: "pdf"|"assess"}   load Pyodide and our wheel
+//   {type: "runtime", module: WebAssembly.Module | null}   Pyodide's runtime compiled by the page
 //   {type: "call", id, request: {op, form, answers, variant}, file?: ArrayBuffer}
 //       op: "validate" | "pdf" | "save" | "assess" | "open"   (see forms/_browser.py)
 // Worker -> page
 //   {type: "progress", step, steps, message}             while loading
-//   {type: "ready", timings: {load, start}}              Python answers calls (milliseconds)
+//   {type: "ready", timings}                             Python answers calls; timings are
+//       milliseconds since the worker's script began: runtime (the page's compiled module
+//       arrived), instantiated (runtime instantiated), loaded (Python and our wheel loaded),
+//       ready; plus origin (the worker's performance.timeOrigin) for the benchmarks
 //   {type: "warm", ms}                                   the widget's module and PDF engine are loaded
 //   {type: "failed", message}                            could not start (Swedish message)
 //   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
 //
-// Everything the worker loads comes from the site's own folder ../../pyodide/, resolved
-// relative to this file, so the site works under any sub-path.
+// Everything the worker loads comes from the site's own folder ../../pyodide/<content hash>/
+// (the hash is written in by macros/postbuild.py), resolved relative to this file, so the
+// site works under any sub-path.
 
-const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url).href;
+const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url).href;
 let python = null;
 let handle = null;
 let starting = null;
 let warming = null;
 let ready = false;
 
+// The page compiles pyodide.asm.wasm (widgets.mjs, compileRuntime: only a page's compile is kept
+// in Chromium's code cache) and posts the module here. Pyodide fetches and instantiates its
+// runtime itself, so these two calls are intercepted for that one file: the fetch waits for
+// the page's module, and instantiation reuses it. If the page sends null, both fall through
+// to Pyodide's own path.
+const RUNTIME_URL = PYODIDE_DIR + "pyodide.asm.wasm";
+const timings = { origin: performance.timeOrigin };
+let receiveRuntime;
+const runtime = new Promise((resolve) => (receiveRuntime = resolve)).then((module) => {
+  timings.runtime = performance.now();
+  return module;
+});
+const originalFetch = globalThis.fetch;
+const originalInstantiateStreaming = WebAssembly.instantiateStreaming;
+const PRECOMPILED = "x-sip-precompiled";
+
+globalThis.fetch = async (resource, options) => {
+  if (String(resource) === RUNTIME_URL && (await runtime)) {
+    return new Response(null, { headers: { "content-type": "application/wasm", [PRECOMPILED]: "1" } });
+  }
+  return originalFetch(resource, options);
+};
+
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  const module = response?.headers?.get(PRECOMPILED) ? await runtime : null;
+  const result = module
+    ? { instance: await WebAssembly.instantiate(module, imports), module }
+    : await originalInstantiateStreaming(response, imports);
+  timings.instantiated = performance.now();
+  return result;
+};
+
 const progress = (step, steps, message) =>
   postMessage({ type: "progress", step, steps, message });
 
 async function start(widget, mode) {
-  const t0 = performance.now();
   progress(1, 2, "Laddar Python och formulärets kod");
   const { loadPyodide } = await import(PYODIDE_DIR + "pyodide.mjs");
   // `packages` lets Pyodide download our wheels while the runtime starts up.
@@ -34,7 +71,7 @@ async function start(widget, mode) {
     packages: ["sip-forms"],
     checkAPIVersion: true,
   });
-  const t1 = performance.now();
+  timings.loaded = performance.now();
   progress(2, 2, "Startar formuläret");
   python.runPython(`
 import warnings
@@ -46,8 +83,8 @@ from forms import _browser, registry
   // A widget that answers as you type needs its module before it is ready; a widget that
   // prints imports its module (and the PDF engine) just after, while the user fills it in.
   if (mode === "assess") python.runPython("registry.get_module(widget_id)");
-  const t2 = performance.now();
-  postMessage({ type: "ready", timings: { load: t1 - t0, start: t2 - t1 } });
+  timings.ready = performance.now();
+  postMessage({ type: "ready", timings });
   ready = true;
   // Warm up the PDF engine only for widgets whose purpose is a PDF: the worker has one
   // thread, and a widget that answers as you type must not wait behind it.
@@ -103,7 +140,9 @@ addEventListener("unhandledrejection", (event) => {
 onmessage = async (event) => {
   const message = event.data;
   try {
-    if (message.type === "start") {
+    if (message.type === "runtime") {
+      receiveRuntime(message.module);
+    } else if (message.type === "start") {
       starting ??= start(message.widget, message.mode);
       await starting;
     } else if (message.type === "call") {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 TASK_CONTROL = re.compile(r'<label class="task-list-control">')
+SEARCH_WORKER = re.compile(r'"search": "([^"]*assets/javascripts/workers/)(search\.[0-9a-f]{8}\.min\.js)"')
 WIDGET_SCRIPT = re.compile(r'<script type="module" async src="[^"]*assets/sip/widgets\.mjs\?[^"]*"></script>')
 
 
@@ -32,9 +33,17 @@ def widget_script_to_head(html: str) -> str:
     return html.replace("</head>", match.group(0) + "</head>", 1)
 
 
+def defer_search_on_widget_pages(html: str) -> str:
+    """On a page with a widget, Material's search worker starts once Python is ready (or the
+    user searches): see docs/assets/javascripts/workers/search-deferred.js."""
+    if not WIDGET_SCRIPT.search(html):
+        return html
+    return SEARCH_WORKER.sub(r'"search": "\1search-deferred.js?worker=\2"', html, count=1)
+
+
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
     return hide_tasklist_boxes(html)
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ARG001 - MkDocs signature
-    return widget_script_to_head(output)
+    return widget_script_to_head(defer_search_on_widget_pages(output))

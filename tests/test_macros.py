@@ -193,3 +193,18 @@ class TestHooks:
         assert out.index('href="a.css"') < out.index(tag) < out.index("</head>")
         plain = "<html><head></head><body><p>Rutin</p></body></html>"
         assert hooks.widget_script_to_head(plain) == plain
+
+    def test_widget_pages_start_search_later(self):
+        """A widget page names the deferred search worker, with Material's worker as its
+        argument; a routine page keeps Material's worker."""
+        from macros import hooks
+
+        config = ('<script id="__config" type="application/json">{"search": '
+                  '"../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+        tag = '<script type="module" async src="../../assets/sip/widgets.mjs?widget=x"></script>'
+        widget_page = f"<html><head></head><body>{tag}{config}</body></html>"
+        out = hooks.defer_search_on_widget_pages(widget_page)
+        assert ('"search": "../../assets/javascripts/workers/search-deferred.js?worker='
+                'search.a7633da7.min.js"') in out
+        routine = f"<html><head></head><body>{config}</body></html>"
+        assert hooks.defer_search_on_widget_pages(routine) == routine

@@ -436,8 +436,10 @@ function setup(widget, early) {
       if (navigator.serviceWorker?.controller) cacheForOffline(widget);
       else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
       if (mode === "assess") assess();
+      startSearch();
     },
     (error) => {
+      startSearch();
       widget.classList.remove("sip-loading");
       widget.classList.add("sip-failed");
       bar.hidden = true;
@@ -608,6 +610,14 @@ function setup(widget, early) {
 }
 
 // Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
+// Material's search index is built once Python has started (search-deferred.js).
+function startSearch() {
+  if (typeof BroadcastChannel !== "function") return;
+  const channel = new BroadcastChannel("sip-search");
+  channel.postMessage("start");
+  channel.close();
+}
+
 async function cacheForOffline(widget) {
   if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
   try {

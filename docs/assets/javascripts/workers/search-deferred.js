@@ -1,0 +1,37 @@
+// SIP-portalen: Material's search worker, started later on pages with a widget.
+//
+// Material builds its search index in a worker as soon as a page opens. On a widget page that
+// competes with Python's start for the same processor cores, so macros/hooks.py points those
+// pages here instead (search-deferred.js?worker=search.<hash>.min.js). Messages are held
+// until one of these comes first, and then Material's own worker takes over unchanged:
+//   - the page says Python is ready (widgets.mjs, BroadcastChannel "sip-search");
+//   - the user searches (any message other than Material's set-up, type 0);
+//   - four seconds have passed.
+// It lives beside Material's worker because that worker loads its language files relative to
+// its own location.
+"use strict";
+
+const name = new URL(self.location.href).searchParams.get("worker") || "";
+const queued = [];
+let started = false;
+
+function start() {
+  if (started) return;
+  started = true;
+  if (!/^search\.[0-9a-f]{8}\.min\.js$/.test(name)) return;
+  importScripts(name);
+  for (const data of queued.splice(0)) self.dispatchEvent(new MessageEvent("message", { data }));
+}
+
+self.addEventListener("message", (event) => {
+  if (started) return;
+  queued.push(event.data);
+  if (event.data?.type !== 0) start();
+});
+
+const channel = new BroadcastChannel("sip-search");
+channel.onmessage = () => {
+  channel.close();
+  start();
+};
+setTimeout(start, 4000);

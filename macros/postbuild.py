@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -92,6 +93,26 @@ def fingerprint_widget_scripts(site_dir: Path) -> dict[str, str]:
     return {"widgets.mjs": widgets_name, "worker.mjs": worker_name}
 
 
+WIDGET_TAG = re.compile(r'<script type="module" async src="((?:\.\./)*)assets/sip/widgets\.')
+
+
+def preload_runtime(site_dir: Path) -> int:
+    """On widget pages, ask for Pyodide's .wasm from <head> (``rel=preload``), so its bytes
+    are on hand when widgets.mjs compiles it. Pages without a widget never name it."""
+    folder = pyodide_folder(site_dir).name
+    count = 0
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text("utf-8")
+        match = WIDGET_TAG.search(html)
+        if not match or "pyodide.asm.wasm" in html:
+            continue
+        link = (f'<link rel="preload" href="{match.group(1)}pyodide/{folder}/pyodide.asm.wasm" '
+                'as="fetch" crossorigin>')
+        page.write_text(html[: match.start()] + link + html[match.start() :], "utf-8")
+        count += 1
+    return count
+
+
 def pyodide_folder(site_dir: Path) -> Path:
     """The built site's Pyodide folder, ``pyodide/<content hash>/``."""
     (folder,) = (site_dir / "pyodide").iterdir()
@@ -155,6 +176,7 @@ def run(site_dir: Path) -> None:
     write_blank_pdfs(site_dir)
     copy_pyodide(site_dir)
     fingerprint_widget_scripts(site_dir)
+    preload_runtime(site_dir)
     if not os.environ.get("SIP_DEV"):
         # `make dev` (mkdocs serve) injects a live-reload script that no hash can foresee.
         csp.apply(site_dir)

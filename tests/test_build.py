@@ -53,6 +53,18 @@ class TestPyodideFolder:
             assert f'"../../pyodide/{folder.name}/"' in text, script
             assert "__PYODIDE_DIR__" not in text, script
 
+    def test_widget_pages_preload_the_runtime_and_other_pages_do_not(self, site_dir):
+        """A widget page asks for the .wasm from <head>, before its script compiles it; a
+        routine page never names Pyodide."""
+        folder = pyodide_folder(site_dir).name
+        link = (f'<link rel="preload" href="../../pyodide/{folder}/pyodide.asm.wasm" '
+                'as="fetch" crossorigin>')
+        kallelse = (site_dir / "blanketter" / "kallelse" / "index.html").read_text()
+        head = kallelse.split("</head>")[0]
+        assert link in head and head.index(link) < head.index("assets/sip/widgets.")
+        routine = (site_dir / "kalmar" / "praktiska-anvisningar" / "index.html").read_text()
+        assert "pyodide" not in routine
+
     def test_widget_scripts_are_named_after_their_content(self, site_dir):
         """widgets.<hash>.mjs and worker.<hash>.mjs, like Material's bundles: the pages and
         widgets.mjs name them, and nothing names the unhashed files any more."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -32,8 +33,6 @@ PYODIDE_USERS = ("assets/sip/widgets.mjs", "assets/sip/worker.mjs")
 
 def folder_digest(folder: Path) -> str:
     """A short hash of every file's name and content in ``folder``."""
-    import hashlib
-
     digest = hashlib.sha256()
     for path in sorted(folder.iterdir()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -64,15 +63,20 @@ def copy_pyodide(site_dir: Path) -> Path:
 
 
 def _short_hash(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()[:8]
+
+
+WIDGET_TAG = re.compile(r'<script type="module" async src="((?:\.\./)*)assets/sip/widgets\.mjs\?')
 
 
 def fingerprint_widget_scripts(site_dir: Path) -> dict[str, str]:
     """Rename widgets.mjs and worker.mjs to ``name.<hash>.mjs``, as Material names its bundles,
-    and point the pages and widgets.mjs at the new names. A returning browser then starts a
-    widget without asking the server whether its scripts changed. Returns old -> new name."""
+    and point widgets.mjs and the widget pages at the new names. A returning browser then
+    starts a widget without asking the server whether its scripts changed.
+
+    In the same pass each widget page asks for Pyodide's .wasm from <head> (``rel=preload``),
+    so its bytes are on hand when widgets.mjs compiles it; pages without a widget never name
+    it. Returns old -> new name."""
     sip = site_dir / "assets" / "sip"
     worker = sip / "worker.mjs"
     worker_name = f"worker.{_short_hash(worker.read_bytes())}.mjs"
@@ -85,32 +89,18 @@ def fingerprint_widget_scripts(site_dir: Path) -> dict[str, str]:
     widgets_name = f"widgets.{_short_hash(text.encode())}.mjs"
     (sip / widgets_name).write_text(text, "utf-8")
     widgets.unlink()
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text("utf-8")
-        if "assets/sip/widgets.mjs?" in html:
-            page.write_text(html.replace("assets/sip/widgets.mjs?", f"assets/sip/{widgets_name}?"),
-                            "utf-8")
-    return {"widgets.mjs": widgets_name, "worker.mjs": worker_name}
-
-
-WIDGET_TAG = re.compile(r'<script type="module" async src="((?:\.\./)*)assets/sip/widgets\.')
-
-
-def preload_runtime(site_dir: Path) -> int:
-    """On widget pages, ask for Pyodide's .wasm from <head> (``rel=preload``), so its bytes
-    are on hand when widgets.mjs compiles it. Pages without a widget never name it."""
     folder = pyodide_folder(site_dir).name
-    count = 0
     for page in site_dir.rglob("*.html"):
         html = page.read_text("utf-8")
         match = WIDGET_TAG.search(html)
-        if not match or "pyodide.asm.wasm" in html:
+        if not match:
             continue
-        link = (f'<link rel="preload" href="{match.group(1)}pyodide/{folder}/pyodide.asm.wasm" '
-                'as="fetch" crossorigin>')
-        page.write_text(html[: match.start()] + link + html[match.start() :], "utf-8")
-        count += 1
-    return count
+        preload = (f'<link rel="preload" href="{match.group(1)}pyodide/{folder}/pyodide.asm.wasm" '
+                   'as="fetch" crossorigin>')
+        html = html[: match.start()] + preload + html[match.start() :]
+        page.write_text(html.replace("assets/sip/widgets.mjs?", f"assets/sip/{widgets_name}?"),
+                        "utf-8")
+    return {"widgets.mjs": widgets_name, "worker.mjs": worker_name}
 
 
 def pyodide_folder(site_dir: Path) -> Path:
@@ -143,7 +133,6 @@ SW_TEMPLATE = Path(__file__).resolve().parent / "sw.js"
 
 def write_service_worker(site_dir: Path) -> Path:
     """``sw.js`` at the site root: precache list and a version that changes with any file."""
-    import hashlib
     import json
 
     files = sorted(
@@ -176,7 +165,6 @@ def run(site_dir: Path) -> None:
     write_blank_pdfs(site_dir)
     copy_pyodide(site_dir)
     fingerprint_widget_scripts(site_dir)
-    preload_runtime(site_dir)
     if not os.environ.get("SIP_DEV"):
         # `make dev` (mkdocs serve) injects a live-reload script that no hash can foresee.
         csp.apply(site_dir)

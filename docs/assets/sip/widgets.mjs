@@ -10,16 +10,16 @@ const FATAL =
 
 // ---- Python worker ---------------------------------------------------------------------
 
-// Chromium keeps compiled WebAssembly in its code cache only for modules compiled by a page,
-// not by a worker. The page therefore compiles Pyodide's runtime (off the main thread, as the
-// bytes stream in) and hands the compiled module to the worker, which instantiates it instead
-// of compiling it again. On a repeat visit this halves Python's start-up (see README,
-// "Performance"). Any failure here only means the worker compiles the runtime itself.
 // Pyodide's folder is named after a hash of its content, written in by macros/postbuild.py,
 // so a server can let browsers keep it without asking again (README, "Caching").
 const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url);
 const RUNTIME_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR);
 
+// Chromium keeps compiled WebAssembly in its code cache only for modules compiled by a page,
+// not by a worker. The page therefore compiles Pyodide's runtime (off the main thread, as the
+// bytes stream in) and hands the compiled module to the worker, which instantiates it instead
+// of compiling it again. On a repeat visit this halves Python's start-up (README, "Caching").
+// Any failure here only means the worker compiles the runtime itself.
 async function compileRuntime() {
   try {
     if (typeof WebAssembly.compileStreaming !== "function") return null;
@@ -609,7 +609,6 @@ function setup(widget, early) {
   }
 }
 
-// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
 // Material's search index is built once Python has started (search-deferred.js).
 function startSearch() {
   if (typeof BroadcastChannel !== "function") return;
@@ -618,6 +617,7 @@ function startSearch() {
   channel.close();
 }
 
+// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
 async function cacheForOffline(widget) {
   if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
   try {

@@ -74,6 +74,13 @@ def widget_ready(page, url: str) -> float:
     return int(page.get_attribute("[data-sip-widget]", "data-ready-at")) / 1000
 
 
+def from_routine_page(page, base: str, widget_url: str) -> float:
+    """Seconds until ready when the user arrives at the widget page from a routine page."""
+    page.goto(base + "kalmar/praktiska-anvisningar/", wait_until="load")
+    page.wait_for_timeout(300)  # reading time; also lets the previous page's worker go
+    return widget_ready(page, base + widget_url)
+
+
 def click_to_pdf(page) -> float:
     page.get_by_label("Namn").fill("Åsa Öhman-Łukasik")
     t0 = time.perf_counter()
@@ -179,12 +186,18 @@ def main() -> None:
             add("demo widget ready, cold (s)", ready[0])
             add("click to downloaded PDF (s)", click_to_pdf(page))
             # A returning user: the second visit still fills the compiled-code cache; the
-            # third finds everything.
+            # third finds everything. Warm visits are measured three times per run, both as a
+            # reload of the widget page and as a click from a routine page (the usual way in).
             widget_ready(page, base + "verktyg/pdf-prov/")
             add("widget page transfer, warm (kB)",
                 transferred(ctx, lambda: ready.append(widget_ready(page, base + "verktyg/pdf-prov/")))
                 / 1000)
             add("demo widget ready, warm (s)", ready[-1])
+            for _ in range(2):
+                add("demo widget ready, warm (s)", widget_ready(page, base + "verktyg/pdf-prov/"))
+            for _ in range(3):
+                add("demo widget ready, warm, from a routine page (s)",
+                    from_routine_page(page, base, "verktyg/pdf-prov/"))
             page.wait_for_selector("[data-warm-at]", timeout=120_000)
             add("demo widget PDF engine loaded, warm (s)",
                 int(page.get_attribute("[data-sip-widget]", "data-warm-at")) / 1000)
@@ -199,8 +212,9 @@ def main() -> None:
             widget_ready(page, base + "verktyg/pdf-prov/")
             page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
             widget_ready(page, base + "verktyg/pdf-prov/")
-            add("demo widget ready, warm, from the service worker's cache (s)",
-                widget_ready(page, base + "verktyg/pdf-prov/"))
+            for _ in range(3):
+                add("demo widget ready, warm, from the service worker's cache (s)",
+                    widget_ready(page, base + "verktyg/pdf-prov/"))
             ctx.close()
         ctx = profile(pw, service_workers="allow")
         page = ctx.pages[0]
@@ -221,8 +235,11 @@ def main() -> None:
     cold = statistics.median(rows["demo widget ready, cold (s)"])
     bare = statistics.median(rows["bare loadPyodide(), cold (s)"])
     print(f"\ncold ready / bare loadPyodide(): {cold / bare:.2f} (target ≤ 1.3)")
-    warm = statistics.median(rows["demo widget ready, warm (s)"])
-    print(f"warm ready: {warm:.2f} s (target ≤ 1 s)")
+    for name in ("demo widget ready, warm (s)", "demo widget ready, warm, from a routine page (s)",
+                 "demo widget ready, warm, from the service worker's cache (s)"):
+        warm = statistics.median(rows[name])
+        print(f"{name.removeprefix('demo widget ready, ').removesuffix(' (s)')}: "
+              f"{warm:.2f} s (target ≤ 1 s)")
 
 
 if __name__ == "__main__":

@@ -164,6 +164,18 @@ class TestCompression:
         for gz in gz_files:
             assert gzip.decompress(gz.read_bytes()) == gz.with_suffix("").read_bytes(), gz
 
+    def test_python_archives_are_stored_and_sent_gzip_compressed(self, site_dir):
+        """The stdlib zip and every wheel hold uncompressed entries, so Python in the browser
+        reads modules without zlib, and each has a smaller .gz for the wire."""
+        folder = pyodide_folder(site_dir)
+        archives = [*folder.glob("*.whl"), folder / "python_stdlib.zip"]
+        assert len(archives) >= 6
+        for archive in archives:
+            with zipfile.ZipFile(archive) as zf:
+                assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}, archive.name
+            gz = archive.with_name(archive.name + ".gz")
+            assert gz.stat().st_size < 0.6 * archive.stat().st_size, archive.name
+
 
 class TestPages:
     def test_swedish_material_site(self, site_dir):

@@ -110,22 +110,25 @@ def pyodide_folder(site_dir: Path) -> Path:
     return folder
 
 
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".whl", ".zip")
+COMPRESSIBLE = (
+    ".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".whl", ".zip",
+)
 
 
 def precompress(site_dir: Path) -> int:
-    """Write ``file.gz`` beside every text, wasm and archive file that has none yet (for nginx ``gzip_static``
-    and the like): the Pyodide runtime shrinks from ~9.6 MB to ~3.5 MB on the wire. The wheels
-    and the stdlib zip are stored uncompressed (macros/compile_wheels.mjs), so they shrink
-    here too."""
+    """Write ``file.gz`` beside every text, wasm and archive file that has none yet (for
+    nginx ``gzip_static`` and the like): the Pyodide runtime shrinks from ~9.6 MB to ~3.5 MB
+    on the wire. The wheels and the stdlib zip are stored uncompressed
+    (macros/compile_wheels.mjs), so they shrink here too."""
     import gzip
 
     count = 0
     for path in site_dir.rglob("*"):
-        if path.suffix in COMPRESSIBLE and path.is_file() and not path.with_name(path.name + ".gz").exists():
+        gz = path.with_name(path.name + ".gz")
+        if path.suffix in COMPRESSIBLE and path.is_file() and not gz.exists():
             data = path.read_bytes()
             if len(data) > 1024:
-                path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+                gz.write_bytes(gzip.compress(data, 9, mtime=0))
                 count += 1
     return count
 

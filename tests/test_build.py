@@ -172,7 +172,8 @@ class TestCompression:
         assert len(archives) >= 6
         for archive in archives:
             with zipfile.ZipFile(archive) as zf:
-                assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}, archive.name
+                kinds = {i.compress_type for i in zf.infolist()}
+            assert kinds == {zipfile.ZIP_STORED}, archive.name
             gz = archive.with_name(archive.name + ".gz")
             assert gz.stat().st_size < 0.6 * archive.stat().st_size, archive.name
 

@@ -187,7 +187,7 @@ def main() -> None:
             add("click to downloaded PDF (s)", click_to_pdf(page))
             # A returning user: the second visit still fills the compiled-code cache; the
             # third finds everything. Warm visits are measured three times per run, both as a
-            # reload of the widget page and as a click from a routine page (the usual way in).
+            # reload of the widget page and arriving from a routine page (the usual way in).
             widget_ready(page, base + "verktyg/pdf-prov/")
             add("widget page transfer, warm (kB)",
                 transferred(ctx, lambda: ready.append(widget_ready(page, base + "verktyg/pdf-prov/")))

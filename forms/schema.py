@@ -50,6 +50,11 @@ class ShowIf:
     values: tuple[str, ...]
 
     def matches(self, answers: dict) -> bool:
+        """True when the controlling answer has one of ``values``.
+
+        ``answers`` must hold answers as :func:`read_answer` reads them (a checkbox is a
+        ``bool``), which is what :func:`visible_answers` and validation pass in.
+        """
         value = answers.get(self.field)
         if isinstance(value, bool):
             value = "true" if value else "false"
@@ -159,3 +164,71 @@ class Result:
 def field_id(path: str) -> str:
     """The HTML id of a field path: ``"deltagare.2.roll"`` -> ``"f-deltagare-2-roll"``."""
     return "f-" + path.replace(".", "-").replace("_", "-")
+
+
+# -- what an answer means --------------------------------------------------------------------
+#
+# One reading of the answers for validation, the needs assessment and the PDFs, so that they
+# never disagree on whether a question is visible or a box is ticked.
+
+CHECKED = frozenset({"true", "on", "1", "ja"})
+
+
+def checkbox_value(raw: object) -> bool:
+    """What a single checkbox answer means: ticked for ``True`` and for the texts "true",
+    "on", "1" and "ja" (any case); not ticked for anything else ("false", "nej", "0", …)."""
+    if isinstance(raw, bool):
+        return raw
+    return isinstance(raw, str) and raw.strip().lower() in CHECKED
+
+
+def read_answer(fld: Field, raw: object) -> bool | list[str] | str:
+    """The meaning of one raw answer: a ``bool`` for a checkbox, the chosen option values
+    (known ones, in order, once each) for checkboxes, the option value or ``""`` for a radio
+    or select, and the text (``""`` when missing) for everything else."""
+    if fld.kind == "checkbox":
+        return checkbox_value(raw)
+    if fld.kind == "checkboxes":
+        values = raw if isinstance(raw, list) else [raw]
+        allowed = {o.value for o in fld.options}
+        return list(dict.fromkeys(v for v in values if isinstance(v, str) and v in allowed))
+    if fld.kind in ("radio", "select"):
+        return raw if isinstance(raw, str) and raw in {o.value for o in fld.options} else ""
+    return raw if isinstance(raw, str) else ""
+
+
+def visible(show_if: ShowIf | None, answers: dict) -> bool:
+    """Whether a field or section with ``show_if`` is shown, given answers read so far."""
+    return show_if is None or show_if.matches(answers)
+
+
+def visible_answers(form: Form, answers: object) -> dict:
+    """The answers the user can see, read with :func:`read_answer` in form order.
+
+    A field whose question is hidden (its :class:`ShowIf` does not match the answers read
+    before it) is left out, and so is everything in a hidden section. A repeat group becomes a
+    list of item dicts (items that are not dicts are skipped); the rows are not limited here.
+    """
+    raw = answers if isinstance(answers, dict) else {}
+    out: dict = {}
+    for section in form.sections:
+        if not visible(section.show_if, out):
+            continue
+        for item in section.items:
+            if isinstance(item, Repeat):
+                rows = raw.get(item.name)
+                rows = rows if isinstance(rows, list) else []
+                out[item.name] = [
+                    _visible_fields(item.fields, row) for row in rows if isinstance(row, dict)
+                ]
+            elif visible(item.show_if, out):
+                out[item.name] = read_answer(item, raw.get(item.name))
+    return out
+
+
+def _visible_fields(fields: tuple[Field, ...], raw: dict) -> dict:
+    out: dict = {}
+    for fld in fields:
+        if visible(fld.show_if, out):
+            out[fld.name] = read_answer(fld, raw.get(fld.name))
+    return out

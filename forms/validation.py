@@ -12,7 +12,16 @@ from datetime import date, time
 from personnummer import personnummer
 
 from .pdf import clean_text, describe_characters, unsupported_characters
-from .schema import Field, FieldError, Form, Repeat, Result
+from .schema import (
+    Field,
+    FieldError,
+    Form,
+    Repeat,
+    Result,
+    checkbox_value,
+    read_answer,
+    visible,
+)
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -70,11 +79,9 @@ def check_personnummer(value: str) -> str | None:
 def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None]:
     """Return ``(cleaned value, message or None)`` for one field."""
     if fld.kind == "checkbox":
-        return bool(raw) and raw not in ("false", "0"), None
+        return checkbox_value(raw), None
     if fld.kind == "checkboxes":
-        values = [str(v) for v in raw] if isinstance(raw, list) else ([] if not raw else [str(raw)])
-        allowed = {o.value for o in fld.options}
-        values = [v for v in values if v in allowed]
+        values = read_answer(fld, raw)
         if fld.required and not values:
             return values, f"{fld.label}: välj minst ett alternativ."
         return values, None
@@ -133,12 +140,15 @@ def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None
 
 
 def _validate_fields(
-    fields: tuple[Field, ...], raw: dict, prefix: str, errors: list[FieldError]
+    fields: tuple[Field, ...], raw: dict, prefix: str, errors: list[FieldError], seen: dict
 ) -> dict:
+    """Check the visible ``fields``; ``seen`` collects what each answer means (see
+    :func:`forms.schema.read_answer`), which decides the visibility of later fields."""
     cleaned: dict = {}
     for fld in fields:
-        if fld.show_if and not fld.show_if.matches(raw):
+        if not visible(fld.show_if, seen):
             continue  # hidden: neither checked nor kept
+        seen[fld.name] = read_answer(fld, raw.get(fld.name))
         path = prefix + fld.name
         value, message = _check_value(fld, raw.get(fld.name), path)
         cleaned[fld.name] = value
@@ -151,8 +161,9 @@ def validate_form(form: Form, answers: dict) -> Result:
     """Check every visible field of ``form``; return errors and the cleaned answers."""
     answers = answers if isinstance(answers, dict) else {}
     result = Result()
+    seen: dict = {}
     for section in form.sections:
-        if section.show_if and not section.show_if.matches(answers):
+        if not visible(section.show_if, seen):
             continue
         for item in section.items:
             if isinstance(item, Repeat):
@@ -171,12 +182,12 @@ def validate_form(form: Form, answers: dict) -> Result:
                 for index, raw_item in enumerate(kept):
                     cleaned_items.append(
                         _validate_fields(
-                            item.fields, raw_item, f"{item.name}.{index}.", result.errors
+                            item.fields, raw_item, f"{item.name}.{index}.", result.errors, {}
                         )
                     )
                 result.answers[item.name] = cleaned_items
             else:
                 result.answers.update(
-                    _validate_fields((item,), answers, "", result.errors)
+                    _validate_fields((item,), answers, "", result.errors, seen)
                 )
     return result

@@ -48,7 +48,9 @@ def _forms_files() -> list[Path]:
     return sorted(
         p
         for p in (ROOT / "forms").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".ttf", ".txt"}
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix in {".py", ".ttf", ".txt", ".toml"}
     )
 
 

@@ -18,11 +18,6 @@ def today() -> date:
     return date.today()
 
 
-def truthy(value: object) -> bool:
-    """A checkbox answer as ``bool`` (the same rule as :func:`forms.validation.validate_form`)."""
-    return bool(value) and value not in ("false", "0", "False")
-
-
 def as_date(answers: dict, key: str) -> date | None:
     value = answers.get(key)
     return parse_date(value) if isinstance(value, str) and value else None

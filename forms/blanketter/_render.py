@@ -17,7 +17,7 @@ from datetime import datetime
 from fpdf.enums import XPos, YPos
 
 from ..pdf import LINE, SipDocument, clean_text
-from ..schema import Field, Form, Repeat, Section, ShowIf
+from ..schema import Field, Form, Repeat, Section, ShowIf, visible
 
 # A cell longer than this (or holding a line break) turns a repeat group into blocks.
 SHORT_CELL = 60
@@ -59,8 +59,8 @@ def display_value(fld: Field, value: object) -> str:
     return text
 
 
-def is_visible(show_if: ShowIf | None, answers: dict) -> bool:
-    return show_if is None or show_if.matches(answers)
+# Whether a field is shown: the same rule as validation (answers here are cleaned).
+is_visible = visible
 
 
 def _quoted(text: str) -> str:

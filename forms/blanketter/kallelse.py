@@ -331,9 +331,7 @@ FORM = Form(
 
 def validate(answers: dict) -> Result:
     """Check the answers; the address is dropped when the person has skyddade personuppgifter."""
-    raw = dict(answers) if isinstance(answers, dict) else {}
-    raw["skyddade_personuppgifter"] = _checks.truthy(raw.get("skyddade_personuppgifter"))
-    result = validate_form(FORM, raw)
+    result = validate_form(FORM, answers)
     a = result.answers
 
     postnummer = a.get("person_postnummer", "")

@@ -236,9 +236,7 @@ FORM = Form(
 
 def validate(answers: dict) -> Result:
     """Check the answers: both guardians under shared custody, a future end date."""
-    raw = dict(answers) if isinstance(answers, dict) else {}
-    raw["barn"] = _checks.truthy(raw.get("barn"))
-    result = validate_form(FORM, raw)
+    result = validate_form(FORM, answers)
     a = result.answers
     if a.get("barn") is True and a.get("samtycke_av") == "personen":
         _checks.add_error(

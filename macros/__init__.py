@@ -2,6 +2,7 @@
 
 - ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition;
 - ``{{ dokumentinfo() }}`` and ``{{ sip_steg() }}`` render routine-page furniture;
+- ``{{ jamfor_lanen() }}`` renders the county comparison from the registry (forms/lan);
 - every routine page's front matter is checked before its macros run;
 - after the build: the blank PDFs, the self-hosted Pyodide folder and the
   Content-Security-Policy hashes are written into ``site_dir``.
@@ -27,9 +28,12 @@ def _root(page) -> str:
 
 
 def define_env(env) -> None:
+    from forms import lan
     from forms.registry import get_module
 
     from . import pages, widgets
+
+    lan.registry()  # a wrong county file stops the build here, naming file, row and reason
 
     @env.macro
     def widget(form_id: str) -> str:
@@ -51,7 +55,14 @@ def define_env(env) -> None:
 
     @env.macro
     def dokumentinfo() -> str:
-        return pages.dokumentinfo(env.page.file.src_uri, env.page.meta, date.today())
+        return pages.dokumentinfo(
+            env.page.file.src_uri, env.page.meta, date.today(), lan.registry()
+        )
+
+    @env.macro
+    def jamfor_lanen() -> str:
+        """The county comparison, topic by topic, rendered from the registry's rows."""
+        return pages.comparison(lan.registry(), _root(env.page))
 
     @env.macro
     def sip_steg() -> str:
@@ -59,9 +70,11 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
+    from forms import lan
+
     from . import pages
 
-    pages.check_metadata(env.page.file.src_uri, env.page.meta)
+    pages.check_metadata(env.page.file.src_uri, env.page.meta, lan.registry())
 
 
 def on_post_build(env) -> None:

@@ -1,6 +1,7 @@
-"""Page macros for the routine pages: the document header box and the seven-step diagram.
+"""Page macros: the document box of a routine page, the county comparison and the step diagram.
 
-Pure functions of the page's metadata, so they are unit-tested without MkDocs.
+Pure functions of the page's metadata and the county registry (:mod:`forms.lan`), so they are
+unit-tested without MkDocs.
 """
 
 from __future__ import annotations
@@ -8,81 +9,96 @@ from __future__ import annotations
 import html
 from datetime import date
 
-COUNTY_DIRS = ("varmland/", "kalmar/", "jonkoping/")
-COUNTIES = ("Värmland", "Kalmar län", "Jönköpings län")
-DOCUMENT_TYPES = ("rutin", "riktlinje", "anvisning")
-REQUIRED = ("title", "typ", "lan", "utgivare", "dokument_id", "version", "galler_for", "kalla")
+from forms.lan import NOT_GIVEN, SILENT, County, Document, Registry
+
+REQUIRED = ("title", "lan", "dokument")
 LABELS = {
     "lan": "Län",
-    "utgivare": "Utgivare",
-    "dokument_id": "Dokument-id",
+    "dokument": "Dokument",
+    "beteckning": "Dokument-id",
     "version": "Version",
     "giltig_fran": "Giltig från",
     "giltig_till": "Giltig till och med",
+    "utgivare": "Utgivare",
     "galler_for": "Gäller för",
-    "kalla": "Källdokument",
+    "hittas": "Var du hittar dokumentet",
+    "avsnitt": "Sidan återger",
+    "ersatt_av": "Ersatt av",
 }
 
 
 class MetadataError(ValueError):
-    """A routine page lacks required front matter."""
+    """A routine page lacks required front matter, or names what the registry does not hold."""
 
 
-def is_routine_page(src_uri: str, meta: dict) -> bool:
-    """Routine pages: ``typ: rutin``, or any page in a county folder but its index."""
-    if meta.get("typ") in DOCUMENT_TYPES:
+def is_routine_page(src_uri: str, meta: dict, registry: Registry) -> bool:
+    """Routine pages: any page that names a ``dokument``, and every page in a county folder
+    but its index."""
+    if meta.get("dokument"):
         return True
-    return src_uri.startswith(COUNTY_DIRS) and not src_uri.endswith("index.md")
+    folders = tuple(c.sida for c in registry.counties.values())
+    return src_uri.startswith(folders) and not src_uri.endswith("index.md")
 
 
-def _as_date(value: object, page: str, key: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise MetadataError(
-            f"{page}: front matter '{key}' must be a date written ÅÅÅÅ-MM-DD, not {value!r}"
-        ) from None
-
-
-def check_metadata(src_uri: str, meta: dict) -> None:
-    """Raise :class:`MetadataError` naming the page and the field when a routine page's
-    front matter is incomplete or wrong."""
-    if not is_routine_page(src_uri, meta):
-        return
+def page_document(src_uri: str, meta: dict, registry: Registry) -> tuple[County, Document]:
+    """The county and document a routine page publishes, from its front matter."""
     for key in REQUIRED:
         value = meta.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             raise MetadataError(f"{src_uri}: routine page lacks required front matter '{key}'")
-    if meta["typ"] not in DOCUMENT_TYPES:
+    county_id, doc_key = str(meta["lan"]), str(meta["dokument"])
+    if county_id not in registry.counties:
         raise MetadataError(
-            f"{src_uri}: front matter 'typ' must be one of {', '.join(DOCUMENT_TYPES)}, "
-            f"not {meta['typ']!r}"
+            f"{src_uri}: front matter 'lan' must be one of {', '.join(registry.counties)} "
+            f"(the files in forms/lan/), not {county_id!r}"
         )
-    if meta["lan"] not in COUNTIES:
+    county = registry.counties[county_id]
+    if doc_key not in county.dokument:
         raise MetadataError(
-            f"{src_uri}: front matter 'lan' must be one of {', '.join(COUNTIES)}, not {meta['lan']!r}"
+            f"{src_uri}: front matter 'dokument' must be one of {', '.join(county.dokument)} "
+            f"(forms/lan/{county.file}), not {doc_key!r}"
         )
-    start = _as_date(meta.get("giltig_fran"), src_uri, "giltig_fran")
-    end = _as_date(meta.get("giltig_till"), src_uri, "giltig_till")
-    if start and end and end < start:
-        raise MetadataError(f"{src_uri}: 'giltig_till' is before 'giltig_fran'")
+    document = county.dokument[doc_key]
+    section = meta.get("avsnitt")
+    if section and section not in document.avsnitt:
+        raise MetadataError(
+            f"{src_uri}: front matter 'avsnitt' {section!r} is not a section of {doc_key!r}"
+        )
+    return county, document
 
 
-def dokumentinfo(src_uri: str, meta: dict, today: date) -> str:
-    """The metadata box at the top of a routine page, with a warning once it has expired."""
-    check_metadata(src_uri, {"typ": "rutin", **meta} if "typ" not in meta else meta)
-    rows = []
-    for key, label in LABELS.items():
-        value = meta.get(key)
-        if value in (None, ""):
-            continue
-        rows.append(f"<dt>{label}</dt><dd>{html.escape(str(value))}</dd>")
-    end = _as_date(meta.get("giltig_till"), src_uri, "giltig_till")
+def check_metadata(src_uri: str, meta: dict, registry: Registry) -> None:
+    """Raise :class:`MetadataError` naming the page and the field when a routine page's
+    front matter is incomplete or names a county, document or section the registry lacks."""
+    if is_routine_page(src_uri, meta, registry):
+        page_document(src_uri, meta, registry)
+
+
+def dokumentinfo(src_uri: str, meta: dict, today: date, registry: Registry) -> str:
+    """The box at the top of a routine page: the document as a reader would look for it
+    (title, id, version, validity, publisher, where it is found), from the registry, with a
+    warning once the document has expired. The source file's name is never shown."""
+    county, doc = page_document(src_uri, meta, registry)
+    values = {
+        "lan": county.namn,
+        "dokument": f"{doc.typ}: {doc.titel}",
+        "beteckning": doc.beteckning or NOT_GIVEN,
+        "version": doc.version or NOT_GIVEN,
+        "giltig_fran": doc.giltig_fran.isoformat() if doc.giltig_fran else "",
+        "giltig_till": doc.giltig_till.isoformat() if doc.giltig_till else "",
+        "utgivare": doc.utgivare,
+        "galler_for": doc.galler_for,
+        "hittas": doc.hittas or NOT_GIVEN,
+        "avsnitt": f"Avsnittet \u201d{meta['avsnitt']}\u201d" if meta.get("avsnitt") else "",
+        "ersatt_av": county.dokument[doc.ersatt_av].titel if doc.ersatt_av else "",
+    }
+    rows = [
+        f"<dt>{LABELS[key]}</dt><dd>{html.escape(value)}</dd>"
+        for key, value in values.items()
+        if value
+    ]
     parts = []
+    end = doc.giltig_till
     if end and end < today:
         parts.append(
             '<div class="admonition danger sip-expired" role="note">'
@@ -96,6 +112,71 @@ def dokumentinfo(src_uri: str, meta: dict, today: date) -> str:
         f'<dl>{"".join(rows)}</dl></aside>'
     )
     return "\n".join(parts)
+
+
+def comparison(registry: Registry, root: str) -> str:
+    """The "Jämför länen" matrix, topic by topic: for each topic a heading (so the page's
+    table of contents jumps to it) and a table with one column per county, holding the
+    county's rule rows with their sources, or the statement that its documents are silent.
+
+    Law and portal advice rows are left out: the comparison shows what each county's own
+    documents say. ``root`` is the relative path from the page to the site root.
+    """
+    counties = sorted(registry.counties.values(), key=lambda c: c.namn)
+    blocks = [_topic_index(registry, counties)]
+    for topic in registry.topics.values():
+        cells = [_comparison_cell(registry, county, topic.id, root) for county in counties]
+        head = "".join(f'<th scope="col">{html.escape(c.namn)}</th>' for c in counties)
+        body = "".join(f"<td>{cell}</td>" for cell in cells)
+        blocks.append(
+            f"## {topic.title} {{ #{topic_anchor(topic.id)} }}\n\n"
+            f'<div class="sip-compare" markdown="0"><table>'
+            f'<caption class="md-visually-hidden">{html.escape(topic.title)}: länen sida vid sida'
+            "</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table></div>\n"
+        )
+    return "\n".join(blocks)
+
+
+def topic_anchor(topic_id: str) -> str:
+    return "amne-" + topic_id.replace("_", "-")
+
+
+def _topic_index(registry: Registry, counties: list[County]) -> str:
+    links = " · ".join(
+        f"[{t.title}](#{topic_anchor(t.id)})" for t in registry.topics.values()
+    )
+    return f'<nav class="sip-topics" aria-label="Ämnen" markdown="1">\n\n{links}\n\n</nav>\n'
+
+
+def _comparison_cell(registry: Registry, county: County, topic_id: str, root: str) -> str:
+    rows = [
+        r
+        for r in county.regler
+        if r.amne == topic_id
+        and r.roll in ("regel", "skal")
+        and not r.is_law
+        and not r.is_advice
+    ]
+    if not rows:
+        return f"<p>{html.escape(SILENT)}</p>"
+    # Rows that always apply first, then the conditional ones, then what the county is silent on.
+    rows.sort(key=lambda r: (r.tyst, bool(r.villkor or r.utom)))
+    items = []
+    seen: set[str] = set()
+    for rule in rows:
+        if rule.display_text in seen:
+            continue
+        seen.add(rule.display_text)
+        when = registry.condition_text(rule)
+        condition = f'<strong class="sip-when">{html.escape(when)}:</strong> ' if when else ""
+        source = "" if rule.tyst else (
+            f' <span class="sip-source">(Källa: {html.escape(rule.kalla.short_citation)}. '
+            f'<a href="{html.escape(root + rule.kalla.href)}">'
+            f"{html.escape(rule.kalla.link_text)}</a>)</span>"
+        )
+        items.append(f"<li>{condition}{html.escape(rule.display_text)}{source}</li>")
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def sip_steg(meta: dict, src_uri: str = "") -> str:

@@ -104,6 +104,10 @@ class Topic:
     id: str
     title: str
     in_assessment: bool  # shown as a section of the needs assessment's result
+    villkor: tuple[str, ...] = ()  # the section shows only when these facts hold
+
+    def applies(self, facts: Mapping[str, bool]) -> bool:
+        return all(facts.get(f, False) for f in self.villkor)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ class Document:
     avsnitt: tuple[str, ...]  # the document's own sections
     ersatt_av: str  # key of the document that replaces it, or ""
     kort: str  # how a citation names it
+    etikett: str  # a short name, where the county is already clear ("Riktlinje RIK-17644")
     seed: str  # internal key of the source text; never printed
 
     @property
@@ -143,6 +148,13 @@ class Source:
         if not self.avsnitt:
             return self.dokument.kort
         return f"{self.dokument.kort}, avsnittet \u201d{self.avsnitt}\u201d"
+
+    @property
+    def short_citation(self) -> str:
+        """The citation without the county, for a place where the county is already named."""
+        if not self.avsnitt:
+            return self.dokument.etikett
+        return f"{self.dokument.etikett}, avsnittet \u201d{self.avsnitt}\u201d"
 
     @property
     def href(self) -> str:
@@ -230,11 +242,11 @@ class Registry:
     def condition_text(self, rule: Rule) -> str:
         """When a row applies, in Swedish (``""`` for a row that always applies)."""
         parts = [self.facts[f] for f in rule.villkor]
-        text = _join(parts)
+        text = f"Gäller när {_join(parts)}" if parts else ""
         if rule.utom:
             negated = _join([self.facts[f] for f in rule.utom], "eller")
-            text = f"{text}, men inte när {negated}" if text else f"Utom när {negated}"
-        return text[:1].upper() + text[1:] if text else ""
+            text = f"{text}, men inte när {negated}" if text else f"Gäller inte när {negated}"
+        return text
 
 
 def _join(parts: list[str], word: str = "och") -> str:
@@ -309,6 +321,7 @@ def _documents(f: _File, raw: Mapping) -> dict[str, Document]:
             avsnitt=f.names(d, "avsnitt", where),
             ersatt_av=f.text(d, "ersatt_av", where, required=False),
             kort=f.text(d, "kort", where),
+            etikett=f.text(d, "etikett", where, required=False) or f.text(d, "kort", where),
             seed=f.text(d, "seed", where, required=False),
         )
     for doc in out.values():
@@ -378,11 +391,15 @@ class _RowReader:
                     f"okänt villkor '{fact}'. Kända villkor finns i {SHARED_FILE}, [fakta].",
                 )
         beslut = f.text(row, "beslut", where, required=roll == "skal")
-        if roll == "skal" and beslut not in DECISIONS:
+        if beslut and beslut not in DECISIONS:
             raise f.fail(where, f"okänt beslut '{beslut}'. Kända: {', '.join(DECISIONS)}.")
+        if beslut and roll == "regel":
+            raise f.fail(
+                where, "'beslut' hör bara till rader med roll skal, steg eller sammanfattning."
+            )
         utfall = f.names(row, "utfall", where)
-        if roll in ("steg", "sammanfattning") and not utfall:
-            raise f.fail(where, f"en rad med roll '{roll}' behöver 'utfall'.")
+        if roll in ("steg", "sammanfattning") and not (utfall or beslut):
+            raise f.fail(where, f"en rad med roll '{roll}' behöver 'utfall' eller 'beslut'.")
         for verdict in utfall:
             if verdict not in VERDICTS:
                 raise f.fail(where, f"okänt utfall '{verdict}'. Kända: {', '.join(VERDICTS)}.")
@@ -397,7 +414,7 @@ class _RowReader:
         else:
             source = self.sources[kalla_key]
         belagg = f.text(row, "belagg", where, required=False)
-        if not tyst and not belagg:
+        if not tyst and not belagg and source.dokument.typ != "Råd":
             raise f.fail(
                 where,
                 "'belagg' saknas: skriv några ord som står i den länkade rubriken på sidan.",
@@ -442,16 +459,23 @@ class _RowReader:
 
 def _load_shared(path: Path) -> tuple[dict[str, Topic], dict[str, str], dict[str, Rule], _File]:
     f = _File(path)
+    facts = f.data.get("fakta", {})
+    if not isinstance(facts, dict) or not all(isinstance(v, str) for v in facts.values()):
+        raise f.fail("[fakta]", "varje villkor ska ha en förklaring inom citattecken.")
     topics = {}
     for n, t in enumerate(f.data.get("amne", []), start=1):
         where = f"ämne {n}"
         tid = f.text(t, "id", where)
+        villkor = f.names(t, "villkor", where)
+        for fact in villkor:
+            if fact not in facts:
+                raise f.fail(where, f"okänt villkor '{fact}'.")
         topics[tid] = Topic(
-            id=tid, title=f.text(t, "titel", where), in_assessment=t.get("bedomning", True) is True
+            id=tid,
+            title=f.text(t, "titel", where),
+            in_assessment=t.get("bedomning", True) is True,
+            villkor=villkor,
         )
-    facts = f.data.get("fakta", {})
-    if not isinstance(facts, dict) or not all(isinstance(v, str) for v in facts.values()):
-        raise f.fail("[fakta]", "varje villkor ska ha en förklaring inom citattecken.")
     documents = _documents(f, f.data.get("dokument", {}))
     sources = _sources(f, f.data.get("kalla", {}), documents)
     reader = _RowReader(f, topics, facts, sources, {})
@@ -489,7 +513,12 @@ def _load_county(
         if aktor not in AKTORER:
             raise f.fail("[kallelse]", f"okänd aktör '{aktor}'. Kända: {', '.join(AKTORER)}.")
     lines = tuple(
-        reader.read({"amne": "kallelse", **row}, f"kallelse.rad {n}", county_id, None)
+        reader.read(
+            row if "ref" in row else {"amne": "kallelse", **row},
+            f"kallelse.rad {n}",
+            county_id,
+            None,
+        )
         for n, row in enumerate(kallelse_table.get("rad", []), start=1)
     )
     return County(

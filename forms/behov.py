@@ -58,9 +58,9 @@ decision applies when one of the county's reason rows for it (``roll = "skal"``,
 1. ``ofullstandig`` (no registry row): no county, or no verksamhet ticked.
 2. ``tvangsvard`` -> ``annan_plan``: samordnad vårdplan (LPT 7 a §, LRV 12 a §).
 3. ``utskrivning`` -> ``annan_plan``: utskrivningsklar, where the county's documents say so.
-4. ``ingen_grund`` -> ``inte_sip``: the law's (or, in Kalmar län, the agreement's) basis fails.
+4. ``ingen_grund`` -> ``inte_sip``: the law's (or a county agreement's) basis fails.
 5. ``nej`` -> ``samtycke_saknas``: consent refused or withdrawn.
-6. ``noggrann`` -> ``noggrann_bedomning``: e.g. Värmland's rule on violence and children.
+6. ``noggrann`` -> ``noggrann_bedomning``: e.g. a county's rule on violence and children.
 7. ``befintlig_plan`` -> ``annan_plan``: an existing SIP or another coordinated plan.
 8. ``forutsatt`` -> ``behov_presumeras``: groups where the county presumes a need.
 9. ``sip`` -> ``erbjud_sip`` when a deciding row holds, otherwise ``kan_behovas``.

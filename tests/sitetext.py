@@ -35,3 +35,30 @@ def _text(site_dir: Path, url: str) -> str:
 def page_text(site_dir: Path, url: str) -> str:
     """The visible text of a page's article, whitespace collapsed to single spaces."""
     return _text(site_dir, url)
+
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"[^>]*>", re.IGNORECASE)
+
+
+def section_text(site_dir: Path, href: str) -> str:
+    """The visible text under the heading an ``href`` such as ``"kalmar/x/#tolk"`` points at,
+    up to the next heading of the same or a higher level (the whole article without anchor)."""
+    url, _, anchor = href.partition("#")
+    if not anchor:
+        return page_text(site_dir, url)
+    page = page_html(site_dir, url)
+    m = _ARTICLE.search(page)
+    body = m.group(1) if m else page
+    headings = list(_HEADING.finditer(body))
+    start = next((h for h in headings if h.group(2) == anchor), None)
+    if start is None:
+        return ""
+    level = int(start.group(1))
+    end = next(
+        (h.start() for h in headings if h.start() > start.start() and int(h.group(1)) <= level),
+        len(body),
+    )
+    chunk = _DROP.sub(" ", body[start.start() : end])
+    chunk = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", chunk, flags=re.DOTALL)
+    text = html.unescape(_TAGS.sub(" ", _INLINE.sub("", chunk)))
+    return " ".join(text.split())

@@ -272,7 +272,10 @@ class TestObliged:
         assert ("Kvarnbergsskolan" in invited) is not school_obliged
         assert "Vårdcentralen Centrum" in obliged and "Biståndsenheten" in obliged
         assert "Försäkringskassan" in invited
-        assert ("I Kalmar län gäller samma skyldighet för skolan" in text) is school_obliged
+        assert ("Kommunen, regionen och skolan är skyldiga att delta" in text) is school_obliged
+        # Each county's own lines, and only its own (correction 7 of the county-rules issue).
+        assert ("Ställs mötet in samma dag" in text) is (lan == "kalmar")
+        assert ("ersättare" in text) is (lan == "jonkoping")
 
 
 class TestLetters:
@@ -386,7 +389,7 @@ class TestBlank:
         text = squash(pdf_text(kallelse.render_blank()))
         for part in (
             "Personen har skyddade personuppgifter",
-            "I Kalmar län gäller skyldigheten även skolan",
+            "Kalmar län: kommunen, regionen och skolan.",
             "Verksamhet",
             "Typ av aktör",
             "Postadress för brev",

@@ -24,12 +24,7 @@ plugins:
 
 BROKEN = """---
 title: Ny rutin
-typ: rutin
-lan: Kalmar län
-utgivare: Region Kalmar län
-dokument_id: RS 2022/1652
-galler_for: Socialtjänst och hälso- och sjukvård
-kalla: 004_1d0a22c481a34d12.txt
+lan: kalmar
 ---
 
 {{ dokumentinfo() }}
@@ -38,7 +33,7 @@ Text.
 """
 
 
-def test_missing_version_fails_build_with_page_and_field(tmp_path):
+def test_missing_document_fails_build_with_page_and_field(tmp_path):
     """mkdocs build stops and says which page lacks which field."""
     (tmp_path / "docs" / "kalmar").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Start\n")
@@ -49,6 +44,6 @@ def test_missing_version_fails_build_with_page_and_field(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, check=False,
     )
     assert result.returncode != 0
-    assert "kalmar/trasig.md: routine page lacks required front matter 'version'" in (
+    assert "kalmar/trasig.md: routine page lacks required front matter 'dokument'" in (
         result.stdout + result.stderr
     )

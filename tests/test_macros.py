@@ -10,16 +10,10 @@ import pytest
 from forms import Field, Form, Option, Repeat, Section, ShowIf
 from macros import csp, pages, widgets
 
-META = {
-    "title": "Rutin",
-    "typ": "rutin",
-    "lan": "Värmland",
-    "utgivare": "Region Värmland",
-    "dokument_id": "RUT-17810",
-    "version": "3",
-    "galler_for": "Kommunal vård och omsorg",
-    "kalla": "000.txt",
-}
+from forms import lan
+
+REGISTRY = lan.registry()
+META = {"title": "Rutin", "lan": "varmland", "dokument": "rutin"}
 
 
 class TestCheckMetadata:
@@ -28,48 +22,85 @@ class TestCheckMetadata:
         """A routine page without a required field fails with the page and the field named."""
         meta = {k: v for k, v in META.items() if k != missing}
         with pytest.raises(pages.MetadataError, match=f"varmland/x.md.*'{missing}'"):
-            pages.check_metadata("varmland/x.md", meta)
+            pages.check_metadata("varmland/x.md", meta, REGISTRY)
 
-    def test_county_folder_page_is_routine_even_without_typ(self):
-        """A page in a county folder cannot escape the check by omitting typ."""
-        meta = {k: v for k, v in META.items() if k != "typ"}
-        with pytest.raises(pages.MetadataError, match="'typ'"):
-            pages.check_metadata("kalmar/ny.md", meta)
+    def test_county_folder_page_is_routine_even_without_dokument(self):
+        """A page in a county folder cannot escape the check by omitting dokument."""
+        with pytest.raises(pages.MetadataError, match="'dokument'"):
+            pages.check_metadata("kalmar/ny.md", {"title": "Ny", "lan": "kalmar"}, REGISTRY)
 
     def test_county_index_and_other_pages_are_free(self):
         """Overview pages need no document metadata."""
-        pages.check_metadata("kalmar/index.md", {"title": "Kalmar län"})
-        pages.check_metadata("om-sip/index.md", {"title": "Om SIP"})
-
-    def test_bad_date_is_rejected(self):
-        """A validity date must be ÅÅÅÅ-MM-DD."""
-        with pytest.raises(pages.MetadataError, match="giltig_till"):
-            pages.check_metadata("varmland/x.md", {**META, "giltig_till": "28 mars 2025"})
+        pages.check_metadata("kalmar/index.md", {"title": "Kalmar län"}, REGISTRY)
+        pages.check_metadata("om-sip/index.md", {"title": "Om SIP"}, REGISTRY)
 
     def test_unknown_county_is_rejected(self):
-        """lan must name one of the three counties."""
-        with pytest.raises(pages.MetadataError, match="lan"):
-            pages.check_metadata("varmland/x.md", {**META, "lan": "Skåne"})
+        """lan must name a county file of the registry."""
+        with pytest.raises(pages.MetadataError, match="'lan'.*Skåne"):
+            pages.check_metadata("varmland/x.md", {**META, "lan": "Skåne"}, REGISTRY)
+
+    def test_unknown_document_is_rejected(self):
+        """dokument must name one of the county's documents, never another county's."""
+        with pytest.raises(pages.MetadataError, match="'dokument'.*anvisning"):
+            pages.check_metadata("varmland/x.md", {**META, "dokument": "anvisning"}, REGISTRY)
+
+    def test_unknown_section_is_rejected(self):
+        """avsnitt must be one of the document's own sections."""
+        with pytest.raises(pages.MetadataError, match="avsnitt"):
+            pages.check_metadata("varmland/x.md", {**META, "avsnitt": "Påhittat"}, REGISTRY)
 
 
 class TestDokumentinfo:
     def test_expired_document_gets_warning(self):
         """A document whose giltig_till has passed gets a warning above the box."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "giltig_till": date(2025, 3, 28)},
-                                 date(2026, 11, 23))
+        out = pages.dokumentinfo("varmland/x.md", {**META, "dokument": "rutin_v3"},
+                                 date(2026, 11, 23), REGISTRY)
         assert "Dokumentet gäller inte längre" in out and "2025-03-28" in out
+        assert "<dt>Ersatt av</dt>" in out
 
     def test_current_document_has_no_warning(self):
         """A document still valid shows only the box."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "giltig_till": "2027-01-01"},
-                                 date(2026, 11, 23))
+        out = pages.dokumentinfo("varmland/x.md", {**META, "dokument": "rutin_v3"},
+                                 date(2025, 1, 1), REGISTRY)
         assert "gäller inte längre" not in out
-        assert "<dt>Giltig till och med</dt><dd>2027-01-01</dd>" in out
+        assert "<dt>Giltig till och med</dt><dd>2025-03-28</dd>" in out
 
-    def test_values_are_escaped(self):
-        """Front matter cannot inject markup."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "galler_for": "<script>x</script>"},
-                                 date(2026, 1, 1))
+    def test_shows_the_document_as_a_reader_looks_for_it(self):
+        """Title, id, publisher and where to find it; never a source file's name."""
+        out = pages.dokumentinfo("kalmar/x.md", {"title": "x", "lan": "kalmar",
+                                                 "dokument": "anvisning"},
+                                 date(2026, 1, 1), REGISTRY)
+        assert "<dt>Dokument-id</dt><dd>RS 2022/1652</dd>" in out
+        assert "Praktiska anvisningar Samordnad individuell plan, SIP" in out
+        assert "<dt>Var du hittar dokumentet</dt>" in out
+        assert ".txt" not in out and "Källdokument" not in out
+
+    def test_missing_values_say_so(self):
+        """A document without an id or version says that the source does not give one."""
+        out = pages.dokumentinfo("jonkoping/x.md", {"title": "x", "lan": "jonkoping",
+                                                    "dokument": "sju_steg"},
+                                 date(2026, 1, 1), REGISTRY)
+        assert f"<dt>Dokument-id</dt><dd>{lan.NOT_GIVEN}</dd>" in out
+
+    def test_section_page_names_its_section(self):
+        """A page that publishes one section of a document names it."""
+        out = pages.dokumentinfo("varmland/x.md", {**META, "avsnitt": "Reservrutin"},
+                                 date(2026, 1, 1), REGISTRY)
+        assert "<dt>Sidan återger</dt><dd>Avsnittet ”Reservrutin”</dd>" in out
+
+    def test_values_are_escaped(self, tmp_path):
+        """Registry text cannot inject markup."""
+        county = tmp_path / "prov.toml"
+        county.write_text(
+            (lan.HERE / "jonkoping.toml").read_text(encoding="utf-8").replace(
+                'galler_for = "Personal', 'galler_for = "<script>x</script> Personal'
+            ),
+            encoding="utf-8",
+        )
+        registry = lan.load([county])
+        out = pages.dokumentinfo("jonkoping/x.md", {"title": "x", "lan": "prov",
+                                                    "dokument": "sju_steg"},
+                                 date(2026, 1, 1), registry)
         assert "<script>" not in out
 
 

@@ -1,8 +1,9 @@
 """Kallelse till SIP-möte: the invitation to a meeting about a samordnad individuell plan.
 
-The PDF separates the huvudmän who are called and obliged to take part (kommun and region; in
-Kalmar län also the school, by county agreement) from the others, who are invited and may
-decline. The variant ``"brev"`` prints one letter per participant with a postal address, the
+The PDF separates the huvudmän who are called and obliged to take part from the others, who are
+invited and may decline. Who is obliged, and the county's own lines printed with them, come
+from the county registry (:mod:`forms.lan`, ``[kallelse]`` in each county's file). The variant
+``"brev"`` prints one letter per participant with a postal address, the
 address placed for a window envelope. When the person has skyddade personuppgifter, the address
 is neither kept nor printed and the PDF reminds the reader to arrange the meeting by phone.
 """
@@ -13,6 +14,7 @@ from datetime import datetime
 
 from fpdf.enums import XPos, YPos
 
+from .. import lan as registry
 from ..pdf import SipDocument, clean_text
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
@@ -20,10 +22,9 @@ from . import _checks, _fields, _render
 
 VARIANTS: dict[str, str] = {"brev": "Ett brev per mottagare"}
 
-LAN = (
-    Option("varmland", "Värmland"),
-    Option("kalmar", "Kalmar län"),
-    Option("jonkoping", "Jönköpings län"),
+LAN = tuple(
+    Option(c.id, c.namn)
+    for c in sorted(registry.registry().counties.values(), key=lambda c: c.namn)
 )
 
 AKTORER = (
@@ -36,8 +37,9 @@ AKTORER = (
     Option("annan", "Annan", "Till exempel en frivilligorganisation eller en arbetsgivare."),
 )
 
-# The huvudmän the law obliges to take part: the kommun and the region's open and closed care.
-OBLIGED = frozenset({"kommun", "oppen_vard", "sluten_vard"})
+# Who is obliged to take part when the county is unknown (a paper form): the kommun and the
+# region's open and closed care, whom the law obliges to make the plan together.
+OBLIGED = ("kommun", "oppen_vard", "sluten_vard")
 
 MOTESFORMER = (
     Option("fysiskt", "Fysiskt möte"),
@@ -170,10 +172,7 @@ FORM = Form(
                     kind="radio",
                     required=True,
                     options=LAN,
-                    hint=(
-                        "Länet avgör vilka som är skyldiga att delta. I Kalmar län har skolan "
-                        "samma skyldighet som kommunen och regionen."
-                    ),
+                    hint="Länet avgör vilka som är skyldiga att delta i mötet.",
                 ),
             ),
         ),
@@ -221,9 +220,8 @@ FORM = Form(
         Section(
             title="Deltagare",
             hint=(
-                "Bestäm tillsammans med personen vilka som ska bjudas in. Kommunen och regionen "
-                "är skyldiga att delta. Andra, till exempel Försäkringskassan, bjuds in och "
-                "väljer själva."
+                "Bestäm tillsammans med personen vilka som ska bjudas in. Kallelsen visar vilka "
+                "som är skyldiga att delta i ditt län. Andra bjuds in och väljer själva."
             ),
             items=(
                 Repeat(
@@ -371,10 +369,28 @@ def validate(answers: dict) -> Result:
 
 # -- who must come ------------------------------------------------------------------------------
 
+# How a kind of participant is named in "… är skyldiga att delta".
+_DUTY_NAMES = {
+    "kommun": "kommunen",
+    "oppen_vard": "regionen",
+    "sluten_vard": "regionen",
+    "skola": "skolan",
+    "forsakringskassan": "Försäkringskassan",
+    "arbetsformedlingen": "Arbetsförmedlingen",
+    "annan": "andra aktörer",
+}
+
+
+def obliged_parties(lan: str) -> tuple[str, ...]:
+    """The ``aktor`` values obliged to take part in the county ``lan`` (the registry's
+    ``[kallelse] skyldiga``), or the kommun and the region when the county is unknown."""
+    county = registry.registry().counties.get(lan)
+    return county.skyldiga if county else OBLIGED
+
 
 def is_obliged(lan: str, aktor: str) -> bool:
-    """True for a huvudman obliged to take part: kommun, region, and in Kalmar län the school."""
-    return aktor in OBLIGED or (lan == "kalmar" and aktor == "skola")
+    """True for a participant the county's documents oblige to take part."""
+    return aktor in obliged_parties(lan)
 
 
 def split_participants(answers: dict) -> tuple[list[dict], list[dict]]:
@@ -386,18 +402,23 @@ def split_participants(answers: dict) -> tuple[list[dict], list[dict]]:
     return obliged, invited
 
 
+def duty_text(lan: str, *, capital: bool = True) -> str:
+    """"Kommunen, regionen och skolan", from the county's obliged parties."""
+    names = list(dict.fromkeys(_DUTY_NAMES[a] for a in obliged_parties(lan)))
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def county_lines(lan: str) -> list[tuple[str, str]]:
+    """The county's own lines for a kallelse, each with its source: ``[(text, source)]``."""
+    county = registry.registry().counties.get(lan)
+    if county is None:
+        return []
+    return [(row.text, row.kalla.citation) for row in county.kallelse]
+
+
 def _obliged_text(lan: str) -> str:
-    base = (
-        "Kommunen och regionen är enligt lag skyldiga att delta i SIP-mötet. Huvudmannen "
-        "bestämmer vem som kommer. Kan den som är kallad inte komma, skickar verksamheten "
-        "någon annan som känner till personens situation."
-    )
-    if lan == "kalmar":
-        return (
-            base + " I Kalmar län gäller samma skyldighet för skolan, enligt en "
-            "överenskommelse i länet."
-        )
-    return base
+    return f"{duty_text(lan)} är skyldiga att delta i SIP-mötet."
 
 
 INVITED_TEXT = (
@@ -486,11 +507,19 @@ def _participants(doc: SipDocument, answers: dict) -> None:
     )
     doc.heading("Kallade huvudmän – skyldiga att delta", 3)
     doc.paragraph(_obliged_text(answers.get("lan", "")), size=9)
+    _county_lines(doc, answers.get("lan", ""))
     _render.print_repeat(doc, repeat, obliged)
     doc.heading("Inbjudna – kan tacka nej", 3)
     if invited:
         doc.paragraph(INVITED_TEXT, size=9)
     _render.print_repeat(doc, repeat, invited, first=len(obliged) + 1)
+
+
+def _county_lines(doc: SipDocument, lan: str) -> None:
+    """The county's own lines for those called, each with its source in small print."""
+    for text, source in county_lines(lan):
+        doc.paragraph(text, size=9)
+        doc.paragraph(f"Källa: {source}.", size=7.5)
 
 
 def _reply(doc: SipDocument, answers: dict) -> None:
@@ -629,13 +658,12 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
     doc.heading("Kallelse till SIP-möte", 1)
     name = recipient.get("verksamhet", "")
     if is_obliged(lan, recipient.get("aktor", "")):
-        duty = "kommunen, regionen och skolan" if lan == "kalmar" else "kommunen och regionen"
         doc.paragraph(
             f"{name} kallas till ett möte om en samordnad individuell plan (SIP). I "
-            f"{_render.option_label(FORM.item('lan'), lan) or 'länet'} är {duty} skyldiga att "
-            "delta. Kan den som är kallad inte komma, skicka någon annan som känner till "
-            "personens situation."
+            f"{_render.option_label(FORM.item('lan'), lan) or 'länet'} är "
+            f"{duty_text(lan, capital=False)} skyldiga att delta."
         )
+        _county_lines(doc, lan)
     else:
         doc.paragraph(
             f"{name} bjuds in till ett möte om en samordnad individuell plan (SIP). Ni "
@@ -707,10 +735,13 @@ def _blank_protected(doc: SipDocument) -> None:
 def _blank_participants(doc: SipDocument) -> None:
     repeat = FORM.item("deltagare")
     assert isinstance(repeat, Repeat)
+    counties = sorted(registry.registry().counties.values(), key=lambda c: c.namn)
+    duties = " ".join(f"{c.namn}: {duty_text(c.id, capital=False)}." for c in counties)
     _render.small(
         doc,
-        _obliged_text("")
-        + " I Kalmar län gäller skyldigheten även skolan. "
+        "Vilka som är skyldiga att delta beror på länet. "
+        + duties
+        + " "
         + INVITED_TEXT.replace("De här verksamheterna", "Övriga"),
     )
     _render.blank_repeat(doc, repeat, as_table=True)

@@ -207,13 +207,13 @@ FORM = Form(
                 ),
                 Field(
                     "samordningsansvarig_verksamhet",
-                    "Samordningsansvarigs verksamhet",
+                    "Den samordningsansvarigas verksamhet",
                     required=True,
                     max_length=200,
                 ),
                 Field(
                     "samordningsansvarig_telefon",
-                    "Samordningsansvarigs telefon",
+                    "Den samordningsansvarigas telefon",
                     kind="tel",
                     width="half",
                 ),

@@ -263,10 +263,7 @@ def validate(answers: dict) -> Result:
 
 def withdraw_text(contact: str) -> str:
     """The plain-language text on how to withdraw the consent."""
-    text = (
-        "Du kan när som helst ta tillbaka ditt samtycke, helt eller delvis. Du kan göra det "
-        "muntligt eller skriftligt, och du behöver inte säga varför."
-    )
+    text = "Du kan när som helst ta tillbaka ditt samtycke."
     if contact:
         return text + f" Kontakta: {contact}."
     return text + " Kontakta den som står här: ____________________________________________"

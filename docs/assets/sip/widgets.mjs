@@ -316,16 +316,16 @@ function element(tag, text, className) {
 
 // ---- needs assessment result -----------------------------------------------------------------
 
+// "(Källa: <document, its own section>. <portal heading as a link>)": the document is named as a
+// reader would look for it; the link goes to the portal page that publishes the rule.
 function sourceLink(root, item) {
   const span = element("span", "", "sip-source");
   if (!item.source) return span;
-  span.append(" (Källa: ");
+  span.append(` (Källa: ${item.source}.`);
   if (item.href) {
-    const a = element("a", item.source);
+    const a = element("a", item.link || item.source);
     a.href = root + item.href;
-    span.append(a);
-  } else {
-    span.append(item.source);
+    span.append(" ", a);
   }
   span.append(")");
   return span;
@@ -350,15 +350,11 @@ function renderAssessment(widget, assessment) {
     }
     out.append(ul);
   };
-  list("Därför", assessment.reasons);
+  const headings = assessment.headings || {};
+  list(headings.reasons, assessment.reasons);
   for (const section of assessment.sections || []) list(section.title, section.items);
-  list("Så går du vidare", assessment.checklist, true);
-  const noKallelse = ["ofullstandig", "inte_sip", "samtycke_saknas", "annan_plan"];
-  if (
-    assessment.kallelse_prefill &&
-    Object.keys(assessment.kallelse_prefill).length &&
-    !noKallelse.includes(assessment.verdict)
-  ) {
+  list(headings.checklist, assessment.checklist, true);
+  if (assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length) {
     const button = element("button", "Starta en kallelse med de här uppgifterna", "md-button md-button--primary");
     button.type = "button";
     button.dataset.action = "start-kallelse";

@@ -34,8 +34,9 @@ API
           "kallelse_prefill": {...},                    # answers for the kallelse blankett
         }
 
-    An ``item`` is ``{"text", "source", "href", "link"}``: ``source`` names the county's
-    document (with its id) and, where it has one, the document's own section; ``href`` (relative
+    An ``item`` is ``{"text", "source", "short", "href", "link"}``: ``source`` names the county's
+    document (with its id) and, where it has one, the document's own section (``short`` does so
+    without the county, for the page, where the county is chosen); ``href`` (relative
     to the site root) and ``link`` (its heading) point at the portal page that publishes the
     rule. The portal's own advice says so in ``source``. Where a county's documents are silent
     the item says so; it never borrows another county's rule.
@@ -745,7 +746,7 @@ def assess(answers: dict) -> dict:
 
 def _advice(*texts: str) -> list[dict]:
     """Steps that only say how to use this tool."""
-    return [{"text": t, "source": "", "href": "", "link": ""} for t in texts]
+    return [{"text": t, "source": "", "short": "", "href": "", "link": ""} for t in texts]
 
 
 # --- validation and PDF -----------------------------------------------------------------------

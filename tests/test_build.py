@@ -144,6 +144,9 @@ class TestPyodideFolder:
         with zipfile.ZipFile(next(folder.glob("sip_forms-*.whl"))) as zf:
             assert "forms/pdf.pyc" in zf.namelist()
             assert "forms/fonts/DejaVuSans.ttf" in zf.namelist()
+            # the county registry is data: the browser's assessment reads the same files
+            for county in ("gemensamt", "varmland", "kalmar", "jonkoping"):
+                assert f"forms/lan/{county}.toml" in zf.namelist()
 
     def test_fpdf2_no_longer_requires_pillow(self, site_dir):
         """fpdf2's metadata in the site's wheel does not ask for Pillow (Pyodide has none here)."""
@@ -305,10 +308,13 @@ class TestSearchAndMetadata:
          "kalmar/bilaga-1-kallelse/", "kalmar/bilaga-2-dokumentera/", "jonkoping/sju-steg/"],
     )
     def test_routine_pages_show_document_metadata(self, site_dir, url):
-        """Every routine page opens with its metadata box: county, id, version, source."""
+        """Every routine page opens with its document box: the document as a reader looks for
+        it (county, title, id, version, publisher, where to find it), never a file name."""
         text = page_text(site_dir, url)
-        for label in ("Län", "Dokument-id", "Version", "Gäller för", "Källdokument"):
+        for label in ("Län", "Dokument", "Dokument-id", "Version", "Utgivare", "Gäller för",
+                      "Var du hittar dokumentet"):
             assert label in text, (url, label)
+        assert "Källdokument" not in text and ".txt" not in text
 
 
 class TestReservrutinLinks:

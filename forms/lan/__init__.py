@@ -206,6 +206,7 @@ class Rule:
         return {
             "text": self.display_text,
             "source": self.kalla.citation,
+            "short": self.kalla.short_citation,
             "href": self.kalla.href,
             "link": self.kalla.link_text,
         }

@@ -321,7 +321,7 @@ function element(tag, text, className) {
 function sourceLink(root, item) {
   const span = element("span", "", "sip-source");
   if (!item.source) return span;
-  span.append(` (Källa: ${item.source}.`);
+  span.append(` (Källa: ${item.short || item.source}.`);
   if (item.href) {
     const a = element("a", item.link || item.source);
     a.href = root + item.href;

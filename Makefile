@@ -38,20 +38,24 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-forms/fonts/.stamp: node_modules/.stamp $(VENV)/.stamp macros/fonts.py
-	$(BIN)/python -m macros.fonts
+forms/fonts/.stamp: node_modules/.stamp $(VENV)/.stamp release/fonts.py
+	$(BIN)/python -m release.fonts --force
 	touch $@
 
 setup: $(VENV)/.stamp node_modules/.stamp forms/fonts/.stamp
 
+# The site generator writes the pages; the release step adds the blank PDFs, Pyodide, the CSP,
+# the fingerprinted scripts, the service worker and the .gz files (release/).
 build: setup
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m release site
 
 serve: build
 	$(BIN)/python tools/serve.py --dir site --port 8000
 
+# Pages only: without the release step the widgets show their questions but do not start.
 dev: setup
-	SIP_DEV=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

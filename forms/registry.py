@@ -26,6 +26,14 @@ FORMS: dict[str, str] = {
 }
 
 
+BLANK_PDF_DIR = "blanketter/pdf/"
+
+
+def blank_pdf_path(form_id: str) -> str:
+    """Where the site keeps the blank PDF of ``form_id``, relative to the site root."""
+    return f"{BLANK_PDF_DIR}{form_id}-tom.pdf"
+
+
 def get_module(form_id: str) -> ModuleType:
     try:
         return importlib.import_module(FORMS[form_id])

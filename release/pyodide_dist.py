@@ -6,7 +6,7 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
    no build backend: files, METADATA, WHEEL, RECORD).
 2. The dependency wheels pinned with hashes in ``requirements/pyodide.txt`` are downloaded
    (``pip download --require-hashes``).
-3. ``macros/compile_wheels.mjs`` compiles every wheel, and Pyodide's own standard library
+3. ``compile_wheels.mjs`` compiles every wheel, and Pyodide's own standard library
    (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide under Node, so the
    ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s from
    bytecode).
@@ -16,7 +16,8 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
 5. The other core runtime files are copied from the npm package ``pyodide`` (package-lock.json
    pins it).
 
-``build_dist()`` returns the finished folder; ``on_post_build`` copies it to ``site/pyodide/``.
+``build_dist()`` returns the finished folder; the release step (``postbuild.run``) copies it
+to ``site/pyodide/<hash>/``.
 """
 
 from __future__ import annotations
@@ -35,16 +36,20 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pyodide"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
+# The code that makes the folder's files: a change to any of it rebuilds the folder.
+TOOLS = ("pyodide_dist.py", "compile_wheels.mjs")
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 STDLIB = "python_stdlib.zip"  # compiled to bytecode like the wheels (it ships as .py sources)
 WHEEL_NAME = "sip-forms"
 
 
-def _forms_files() -> list[Path]:
+def forms_files() -> list[Path]:
+    """The files of ``forms/`` that go into our wheel."""
     return sorted(
         p
         for p in (ROOT / "forms").rglob("*")
@@ -59,9 +64,8 @@ def cache_key() -> str:
         ROOT / "pyproject.toml",
         REQUIREMENTS,
         ROOT / "package-lock.json",
-        Path(__file__),
-        ROOT / "macros" / "compile_wheels.mjs",
-        *_forms_files(),
+        *(HERE / name for name in TOOLS),
+        *forms_files(),
     ]
     for path in inputs:
         h.update(str(path.relative_to(ROOT)).encode())
@@ -95,7 +99,7 @@ def build_forms_wheel(out_dir: Path) -> Path:
         "",
     ]
     files: dict[str, bytes] = {
-        str(p.relative_to(ROOT).as_posix()): p.read_bytes() for p in _forms_files()
+        str(p.relative_to(ROOT).as_posix()): p.read_bytes() for p in forms_files()
     }
     info = f"{dist}-{version}.dist-info"
     files[f"{info}/METADATA"] = "\n".join(metadata).encode()
@@ -179,7 +183,7 @@ def build_dist(force: bool = False) -> Path:
         build_forms_wheel(source)
         download_dependencies(source)
         shutil.copy2(PYODIDE_NPM / STDLIB, source / STDLIB)
-        _run(["node", str(ROOT / "macros" / "compile_wheels.mjs"), str(source), str(compiled)])
+        _run(["node", str(HERE / "compile_wheels.mjs"), str(source), str(compiled)])
         stdlib = compiled / STDLIB
         stdlib.rename(Path(tmp) / STDLIB)  # not a wheel: keep it out of the lockfile
         write_lockfile(compiled, compiled)

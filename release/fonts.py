@@ -4,7 +4,7 @@ Source: the npm package ``dejavu-fonts-ttf`` (pinned in package-lock.json). Subs
 scripts a Swedish public-sector form meets (Latin incl. Vietnamese, Greek, Cyrillic, punctuation)
 cuts each font from ~750 kB to ~200 kB, which the browser downloads inside our wheel.
 
-Run as ``python -m macros.fonts`` (the Makefile does) or call :func:`ensure_fonts`.
+Run as ``python -m release.fonts`` (the Makefile does) or call :func:`ensure_fonts`.
 """
 
 from __future__ import annotations

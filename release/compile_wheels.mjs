@@ -1,7 +1,7 @@
 // Compile pure-Python wheels to bytecode *inside Pyodide* (Node), so the .pyc files match the
 // browser's Python exactly (the build machine's Python is another version).
 //
-//   node macros/compile_wheels.mjs IN_DIR OUT_DIR
+//   node release/compile_wheels.mjs IN_DIR OUT_DIR
 //
 // For every IN_DIR/*.whl it writes OUT_DIR/<same name>.whl where each module's .py is replaced
 // by a sourceless .pyc beside it (the layout Pyodide's own packages use), RECORD is rewritten,
@@ -62,7 +62,7 @@ def compile_wheel(src, dst):
             writer.writerow([name, record_hash(out[name]), len(out[name])])
         writer.writerow([record_name, "", ""])
         out[record_name] = buf.getvalue().encode("utf-8")
-    # Stored, not deflated: the server sends the file gzip-compressed (macros/postbuild.py
+    # Stored, not deflated: the server sends the file gzip-compressed (release/postbuild.py
     # writes a .gz beside it), the browser inflates it natively, and Python in the browser
     # reads each module without running zlib in WebAssembly. Gzip over the whole archive is
     # also smaller on the wire than deflate per file (the stdlib: 4.0 MB against 4.4 MB).

@@ -6,10 +6,10 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
    no build backend: files, METADATA, WHEEL, RECORD).
 2. The dependency wheels pinned with hashes in ``requirements/pyodide.txt`` are downloaded
    (``pip download --require-hashes``).
-3. ``compile_wheels.mjs`` compiles every wheel, and Pyodide's own standard library
-   (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide under Node, so the
-   ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s from
-   bytecode).
+3. ``compile_wheels.mjs`` (with ``bytecode.py``) compiles every wheel, and Pyodide's own
+   standard library (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide
+   under Node, so the ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from
+   source, ~0.3 s from bytecode).
 4. ``pyodide lockfile add-wheels`` (pyodide-build) adds them to a lockfile that holds only what
    the site ships: Pyodide's own ``pyodide-lock.json`` with its package list emptied, because
    those wheels live on Pyodide's CDN, which the portal never contacts.
@@ -22,10 +22,7 @@ to ``site/pyodide/<hash>/``.
 
 from __future__ import annotations
 
-import base64
-import csv
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -36,13 +33,15 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from .wheelfile import write_zip
+
 HERE = Path(__file__).resolve().parent
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pyodide"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
 # The code that makes the folder's files: a change to any of it rebuilds the folder.
-TOOLS = ("pyodide_dist.py", "compile_wheels.mjs")
+TOOLS = ("pyodide_dist.py", "compile_wheels.mjs", "bytecode.py", "wheelfile.py")
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 STDLIB = "python_stdlib.zip"  # compiled to bytecode like the wheels (it ships as .py sources)
 WHEEL_NAME = "sip-forms"
@@ -71,11 +70,6 @@ def cache_key() -> str:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
-
-
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
-    return "sha256=" + digest.decode()
 
 
 def build_forms_wheel(out_dir: Path) -> Path:
@@ -107,19 +101,8 @@ def build_forms_wheel(out_dir: Path) -> Path:
         b"Wheel-Version: 1.0\nGenerator: sip-portalen\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
     files[f"{info}/top_level.txt"] = b"forms\n"
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    for fname in sorted(files):
-        writer.writerow([fname, _record_hash(files[fname]), len(files[fname])])
-    writer.writerow([f"{info}/RECORD", "", ""])
-    files[f"{info}/RECORD"] = buf.getvalue().encode()
     target = out_dir / f"{dist}-{version}-py3-none-any.whl"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for fname in sorted(files):
-            zi = zipfile.ZipInfo(fname, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zf.writestr(zi, files[fname])
+    write_zip(str(target), files, compression=zipfile.ZIP_DEFLATED)
     return target
 
 

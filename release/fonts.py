@@ -52,7 +52,9 @@ def build_font(source: Path, target: Path) -> None:
     options.name_IDs = ["*"]  # keep the licence and names
     options.notdef_outline = True
     options.hinting = False  # PDF viewers do not need TrueType hinting
-    font = TTFont(source)
+    # Keep the source's modification date instead of today's, so the same inputs give the same
+    # bytes (the fonts go into our wheel, whose sha256 is recorded: release/manifest.py).
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=_unicodes())
     subsetter.subset(font)

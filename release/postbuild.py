@@ -16,7 +16,7 @@ from pathlib import Path
 
 from forms.registry import FORMS, blank_pdf_path, get_module
 
-from . import csp, pyodide_dist
+from . import csp, manifest, pyodide_dist
 
 PYODIDE_PLACEHOLDER = "__PYODIDE_DIR__"
 SIP_ASSETS = Path("assets") / "sip"
@@ -165,7 +165,9 @@ def run(site_dir: Path) -> None:
     """Every release step, in order, over the generated ``site_dir``."""
     write_blank_pdfs(site_dir)
     source = pyodide_dist.build_dist()
+    manifest.check(source)
     precompress(source)  # once per cached folder; later builds copy the .gz files
+    manifest.check_compressed(source)
     folder = copy_pyodide(source, site_dir)
     name_pyodide_folder(site_dir, folder.name)
     widgets = fingerprint_widget_scripts(site_dir)["widgets.mjs"]

@@ -16,13 +16,14 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
 5. The other core runtime files are copied from the npm package ``pyodide`` (package-lock.json
    pins it).
 
-``build_dist()`` returns the finished folder; the release step (``postbuild.run``) copies it
-to ``site/pyodide/<hash>/``.
+``build_dist()`` returns the finished folder; the release step (``postbuild.run``) checks it
+against ``manifest.json`` and copies it to ``site/pyodide/<hash>/``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -59,6 +60,7 @@ def forms_files() -> list[Path]:
 def cache_key() -> str:
     """A hash of everything the Pyodide folder is made from."""
     h = hashlib.sha256()
+    h.update(importlib.metadata.version("pyodide-build").encode())
     inputs = [
         ROOT / "pyproject.toml",
         REQUIREMENTS,

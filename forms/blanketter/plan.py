@@ -347,7 +347,7 @@ def _header(doc: SipDocument, answers: dict) -> None:
     ]
     if kontakt:
         pairs.append(("Kontakttyp", kontakt))
-    _render.print_grid(doc, pairs)
+    doc.field_grid(pairs)
 
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Om planen")]

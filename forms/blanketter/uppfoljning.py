@@ -188,7 +188,7 @@ def _header(doc: SipDocument, answers: dict) -> None:
         ("Planens datum", answers.get("plan_datum", "")),
         ("Planens version", answers.get("plan_version", "")),
     ]
-    _render.print_grid(doc, pairs)
+    doc.field_grid(pairs)
 
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Planen som följs upp")]

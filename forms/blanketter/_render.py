@@ -264,6 +264,32 @@ def render_filled(
         render_section(doc, sections[name], answers, custom=custom, title=(titles or {}).get(name))
 
 
+def render_document(
+    form: Form,
+    answers: dict,
+    *,
+    created: datetime | None = None,
+    variant: str | None = None,
+    header: Sequence[tuple[str, str]] = (),
+    intro: str = "",
+    order: Sequence[str] | None = None,
+) -> bytes:
+    """A filled form as a PDF (answers must be valid): its title, the ``header`` answers side
+    by side, an ``intro`` paragraph, every visible section (in ``order``), and the answers
+    embedded so the portal can reopen the file."""
+    if variant:
+        raise ValueError(f"unknown variant {variant!r}")
+    doc = new_document(form, created=created)
+    doc.heading(form.title, 1)
+    if header:
+        doc.field_grid(header)
+    if intro:
+        doc.paragraph(intro)
+    render_filled(doc, form, answers, order=order)
+    doc.embed_answers(form.id, answers)
+    return doc.output()
+
+
 # -- blank forms --------------------------------------------------------------------------------
 
 FORMAT_HINTS = {
@@ -417,3 +443,10 @@ def render_blank(
                     doc.heading(item.legend, 3)
                 blank_repeat(doc, item, as_table=(tables or {}).get(item.name))
         blank_fields(doc, form, run)
+
+
+def blank_document(form: Form, *, note: str = "") -> bytes:
+    """The whole form as a PDF for handwriting, headed by the paper-version ``note``."""
+    doc = new_document(form, blank=True)
+    render_blank(doc, form, note=note)
+    return doc.output()

@@ -350,22 +350,23 @@ def validate(answers: dict) -> Result:
         )
 
     meeting = _checks.as_date(a, "datum")
-    if meeting and meeting < _checks.today():
-        _checks.add_error(
-            result, "datum", "Datumet har redan varit. Välj dagens datum eller ett senare."
-        )
-    start, end = _checks.as_time(a, "start"), _checks.as_time(a, "slut")
-    if start and end and end <= start:
-        _checks.add_error(result, "slut", "Sluttiden måste vara senare än starttiden.")
+    _checks.check_order(
+        result, _checks.today(), meeting, "datum",
+        "Datumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+    )
+    _checks.check_order(
+        result, _checks.as_time(a, "start"), _checks.as_time(a, "slut"), "slut",
+        "Sluttiden måste vara senare än starttiden.",
+    )
     reply = _checks.as_date(a, "svara_senast")
-    if reply and meeting and reply >= meeting:
-        _checks.add_error(result, "svara_senast", "Svarsdatumet måste vara före mötesdatumet.")
-    elif reply and reply < _checks.today():
-        _checks.add_error(
-            result,
-            "svara_senast",
-            "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.",
-        )
+    # The first message that applies wins: one message per field (_checks.add_error).
+    _checks.check_order(
+        result, reply, meeting, "svara_senast", "Svarsdatumet måste vara före mötesdatumet."
+    )
+    _checks.check_order(
+        result, _checks.today(), reply, "svara_senast",
+        "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+    )
     return result
 
 

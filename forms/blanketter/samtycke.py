@@ -252,11 +252,10 @@ def validate(answers: dict) -> Result:
             "vh2_namn",
             "Barnet har två vårdnadshavare. Båda ska samtycka, så fyll i vårdnadshavare 2.",
         )
-    valid_until = _checks.as_date(a, "giltig_till")
-    if valid_until and valid_until <= _checks.today():
-        _checks.add_error(
-            result, "giltig_till", "Samtycket måste gälla framåt. Välj ett datum efter i dag."
-        )
+    _checks.check_order(
+        result, _checks.today(), _checks.as_date(a, "giltig_till"), "giltig_till",
+        "Samtycket måste gälla framåt. Välj ett datum efter i dag.",
+    )
     return result
 
 

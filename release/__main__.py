@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .manifest import ManifestError
 from .postbuild import run
 
 
@@ -17,7 +18,10 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.site_dir / "index.html").is_file():
         parser.error(f"{args.site_dir}: no generated site here (run mkdocs build first)")
-    run(args.site_dir)
+    try:
+        run(args.site_dir)
+    except ManifestError as error:  # a message for the reader, not a traceback
+        raise SystemExit(f"release: {error}") from None
 
 
 if __name__ == "__main__":

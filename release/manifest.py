@@ -159,7 +159,7 @@ def check(folder: Path, record: dict | None = None) -> None:
             f"The Pyodide folder {folder} does not match release/{MANIFEST.name}:\n  "
             + "\n  ".join(problems)
             + f"\nIf the change is intended, record it deliberately with `{UPDATE}` and commit "
-            f"release/{MANIFEST.name}."
+            f"release/{MANIFEST.name}. If not, delete {folder} and build again."
         )
 
 

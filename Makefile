@@ -1,7 +1,8 @@
 # SIP-portalen. Two commands do everything on a fresh machine:
 #   make serve   set up, build and serve the portal at http://127.0.0.1:8000/
 #   make test    set up (Chromium included) and run every test
-# Also: make build (site/ to publish), make dev (live reload for editors), make bench.
+# Also: make build (site/ to publish), make dev (live reload for editors), make bench,
+#   make lock-release (record the Pyodide folder's sha256 after a deliberate change).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -16,7 +17,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then command -v $$p; break; fi; done)
 
-.PHONY: help setup build serve dev test bench clean chromium
+.PHONY: help setup build serve dev test bench clean chromium lock-release
 
 help:
 	@echo "make serve   bygg och visa portalen på http://127.0.0.1:8000/"
@@ -24,6 +25,7 @@ help:
 	@echo "make build   bygg webbplatsen till site/"
 	@echo "make dev     förhandsvisning som laddas om när du sparar (för redaktörer)"
 	@echo "make bench   mät laddtider och storlekar"
+	@echo "make lock-release  registrera Pyodide-mappens sha256 efter en avsiktlig ändring"
 
 $(VENV)/.stamp: requirements/dev.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 saknas (behövs av pyodide-build)"; exit 1; }
@@ -38,26 +40,33 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-forms/fonts/.stamp: node_modules/.stamp $(VENV)/.stamp macros/fonts.py
-	$(BIN)/python -m macros.fonts
+forms/fonts/.stamp: node_modules/.stamp $(VENV)/.stamp release/fonts.py
+	$(BIN)/python -m release.fonts --force
 	touch $@
 
 setup: $(VENV)/.stamp node_modules/.stamp forms/fonts/.stamp
 
+# The site generator writes the pages; the release step adds the blank PDFs, Pyodide, the CSP,
+# the fingerprinted scripts, the service worker and the .gz files (release/).
 build: setup
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m release site
 
 serve: build
 	$(BIN)/python tools/serve.py --dir site --port 8000
 
+# Pages only: without the release step the widgets show their questions but do not start.
 dev: setup
-	SIP_DEV=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test: setup chromium
 	$(BIN)/python -m pytest
+
+lock-release: setup
+	$(BIN)/python -m release.manifest --write
 
 bench: build chromium
 	$(BIN)/python tools/bench.py

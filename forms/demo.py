@@ -33,9 +33,12 @@ FORM = Form(
 )
 
 
-def render(answers: dict, *, created: datetime | None = None) -> bytes:
+def render(answers: dict, *, created: datetime | None = None, variant: str | None = None) -> bytes:
     """A one-page PDF greeting ``answers["namn"]``; the answers must be valid."""
     from .pdf import SipDocument
+
+    if variant:
+        raise ValueError(f"unknown variant {variant!r}")
 
     doc = SipDocument("Prov-PDF från SIP-portalen", created=created)
     doc.heading("Prov-PDF från SIP-portalen")

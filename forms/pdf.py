@@ -3,6 +3,29 @@
 One class, :class:`SipDocument`, wraps fpdf2 with the house style: A4, Swedish metadata, the
 subset DejaVu font embedded, and "Sida X (Y)" plus the creation date in every page footer.
 
+Its public verbs are the whole layout API: a renderer says what a piece of the document *is*,
+never how fpdf2 draws it, and nothing outside this module touches ``doc.pdf`` or a ``_private``
+member (tests/test_forms_core.py checks). Built top to bottom:
+
+- ``heading(text, level)``: the title (level 1, ruled) or a section heading (2, 3);
+- ``paragraph(text, size=, bold=)``, ``bullets(items)``, ``small(text)`` (a hint in small grey
+  type), ``notice(text, bold=)`` (a framed reminder), ``paper_note(text)`` (what a blank form
+  is for, at its top);
+- ``label(text, space=)``: a field label on its own; ``field(label, value)``, ``fields(pairs)``:
+  labelled answers one under another; ``field_grid(pairs)``: short ones side by side;
+- ``checkbox(label, checked)``: a tick box (``None``: empty, to tick by hand);
+  ``tick_boxes(labels)``: empty boxes side by side;
+- ``write_in(label, lines, hint)``: ruled lines for handwriting; ``write_in_grid(labels,
+  note=)``: one-line write-ins side by side;
+- ``table(headings, rows, widths=, blank_rows=)``: a table whose heading row repeats on each
+  page (``column_widths`` fits its columns to their content);
+- ``letter_block(x, y, width, text, …)`` and ``resume_at(y)``: text placed on the page (a
+  letter's sender, date and window-envelope address), then the flow below it;
+- ``keep_together(height)``, ``spacer(mm)``, ``restart_numbering()``: pages and space;
+- ``text_width(text, …)``, ``small_height(text)``, ``width``, ``page_height``: measures for
+  renderers that decide a layout;
+- ``embed_answers(blankett, answers)`` and ``output()``.
+
 User text is always printed literally. fpdf2's page-number alias (``{nb}``) is switched off,
 because it would rewrite text a user typed; the footer is drawn in a second pass instead, once
 the page count is known.
@@ -30,6 +53,17 @@ DATA_FORMAT = "sip-portalen/1"
 MARGIN = 18
 FOOTER_HEIGHT = 14
 LINE = 5.2
+LABEL_LINE = 4.2  # labels and small print
+WRITE_LINE = 8.5  # between a one-line write-in's label and its line
+BOX = 4.0  # a tick box's side
+# Colours (RGB).
+BLUE = (0, 82, 147)
+PALE_BLUE = (234, 242, 250)
+LABEL_GREY = (70, 70, 70)
+HINT_GREY = (90, 90, 90)
+RULE_GREY = (120, 120, 120)
+BLACK = (0, 0, 0)
+WHITE = (255, 255, 255)
 
 _CONTROL = {cp for cp in range(0x20) if cp not in (0x0A,)} | set(range(0x7F, 0xA0))
 
@@ -104,13 +138,24 @@ class SipDocument:
 
     @property
     def width(self) -> float:
+        """The width of the text column, in mm."""
         return self.pdf.epw
+
+    @property
+    def page_height(self) -> float:
+        """The height a page has for content, in mm."""
+        return self.pdf.page_break_trigger - self.pdf.t_margin
 
     def _font(self, size: float, bold: bool = False) -> None:
         self.pdf.set_font(FAMILY, "B" if bold else "", size)
 
-    def _ensure_space(self, height: float) -> None:
-        """Start a new page unless ``height`` mm fit above the bottom margin."""
+    def text_width(self, text: str, *, size: float = 10, bold: bool = False) -> float:
+        """How wide ``text`` is on one line, in mm."""
+        self._font(size, bold)
+        return self.pdf.get_string_width(clean_text(text))
+
+    def keep_together(self, height: float) -> None:
+        """Keep the next ``height`` mm on one page: start a new page unless they fit."""
         if self.pdf.get_y() + height > self.pdf.page_break_trigger:
             self.pdf.add_page()
 
@@ -118,7 +163,7 @@ class SipDocument:
         """A heading; level 1 is the document title."""
         size = {1: 17, 2: 13, 3: 11}[level]
         space_before = {1: 0, 2: 5, 3: 3}[level]
-        self._ensure_space(space_before + size * 0.5 + 12)  # keep a heading with its first lines
+        self.keep_together(space_before + size * 0.5 + 12)  # keep a heading with its first lines
         if self.pdf.get_y() > MARGIN + 1:
             self.pdf.ln(space_before)
         self._font(size, bold=True)
@@ -126,7 +171,7 @@ class SipDocument:
             0, size * 0.5, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
         )
         if level == 1:
-            self.pdf.set_draw_color(0, 82, 147)
+            self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.6)
             y = self.pdf.get_y() + 1.5
             self.pdf.line(MARGIN, y, MARGIN + self.width, y)
@@ -143,19 +188,143 @@ class SipDocument:
     def field(self, label: str, value: object) -> None:
         """A labelled answer: the label small and bold, the value below it."""
         text = clean_text(value).strip() or "–"
-        self._ensure_space(LINE * 2 + 2)
+        self.keep_together(LINE * 2 + 2)
         self._font(8.5, bold=True)
-        self.pdf.set_text_color(70, 70, 70)
-        self.pdf.multi_cell(0, 4.2, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.pdf.set_text_color(0, 0, 0)
+        self.pdf.set_text_color(*LABEL_GREY)
+        self.pdf.multi_cell(
+            0, LABEL_LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.pdf.set_text_color(*BLACK)
         self._font(10)
         self.pdf.multi_cell(0, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.ln(2)
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> None:
-        """Several labelled answers in a row."""
+        """Several labelled answers, one under another."""
         for label, value in pairs:
             self.field(label, value)
+
+    def _grid_columns(self, pairs: Sequence[tuple[str, str]], width3: float) -> int:
+        """Three columns when every label and value fits a third of the page, else two."""
+        if len(pairs) <= 2:
+            return 2
+        for label, value in pairs:
+            label_width = self.text_width(label, size=8.5, bold=True)
+            if max(label_width, self.text_width(value)) > width3 - 2:
+                return 2
+        return 3
+
+    def _grid_cell_height(self, label: str, value: str, width: float) -> float:
+        self._font(8.5, bold=True)
+        height = self.pdf.multi_cell(
+            width, LABEL_LINE, clean_text(label), dry_run=True, output="HEIGHT", align="L"
+        )
+        self._font(10)
+        return height + self.pdf.multi_cell(
+            width, LINE, clean_text(value) or "\u2013", dry_run=True, output="HEIGHT", align="L"
+        )
+
+    def field_grid(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Short labelled answers side by side: three across when they fit, otherwise two."""
+        pdf = self.pdf
+        gap = 6.0
+        columns = self._grid_columns(pairs, (self.width - 2 * gap) / 3)
+        col = (self.width - (columns - 1) * gap) / columns
+        for start in range(0, len(pairs), columns):
+            row = pairs[start : start + columns]
+            self.keep_together(max(self._grid_cell_height(lab, v, col) for lab, v in row) + 2)
+            y0 = pdf.get_y()
+            bottom = y0
+            for index, (label, value) in enumerate(row):
+                pdf.set_xy(pdf.l_margin + index * (col + gap), y0)
+                self._font(8.5, bold=True)
+                pdf.set_text_color(*LABEL_GREY)
+                pdf.multi_cell(
+                    col, LABEL_LINE, clean_text(label), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
+                )
+                pdf.set_text_color(*BLACK)
+                self._font(10)
+                pdf.multi_cell(
+                    col,
+                    LINE,
+                    clean_text(value) or "\u2013",
+                    new_x=XPos.LEFT,
+                    new_y=YPos.NEXT,
+                    align="L",
+                )
+                bottom = max(bottom, pdf.get_y())
+            pdf.set_xy(pdf.l_margin, bottom + 2)
+
+    def label(self, text: str, *, space: float = 6) -> None:
+        """A field label on its own (small, bold, grey), kept with ``space`` mm below it."""
+        self.keep_together(6 + space)
+        self._font(8.5, bold=True)
+        self.pdf.set_text_color(*LABEL_GREY)
+        self.pdf.multi_cell(
+            0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.pdf.set_text_color(*BLACK)
+        self.pdf.ln(0.8)
+
+    def small(self, text: str) -> None:
+        """A line of small grey text: a hint or a condition on the paper form."""
+        self._font(8.5)
+        self.pdf.set_text_color(*HINT_GREY)
+        self.pdf.multi_cell(
+            0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.pdf.set_text_color(*BLACK)
+        self.pdf.ln(1)
+
+    def small_height(self, text: str) -> float:
+        """How many mm :meth:`small` takes for ``text``, the space after it included."""
+        self._font(8.5)
+        return self.pdf.multi_cell(
+            0, LABEL_LINE, clean_text(text), dry_run=True, output="HEIGHT", align="L"
+        ) + 1
+
+    def notice(self, text: str, *, bold: bool = False) -> None:
+        """A framed note across the page (a reminder the reader must not miss)."""
+        pdf = self.pdf
+        self.keep_together(14)
+        pdf.set_draw_color(*BLUE)
+        pdf.set_fill_color(*PALE_BLUE)
+        pdf.set_line_width(0.4)
+        self._font(9.5, bold)
+        pdf.multi_cell(
+            0,
+            5,
+            clean_text(text),
+            border=1,
+            fill=True,
+            padding=2,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="L",
+        )
+        pdf.set_fill_color(*WHITE)
+        pdf.ln(3)
+
+    def paper_note(self, text: str) -> None:
+        """The quiet framed line at the top of a blank form: what this paper version is for."""
+        pdf = self.pdf
+        pdf.set_draw_color(150, 150, 150)
+        pdf.set_fill_color(245, 245, 245)
+        pdf.set_line_width(0.2)
+        self._font(8.5)
+        pdf.multi_cell(
+            0,
+            LABEL_LINE,
+            clean_text(text),
+            border=1,
+            fill=True,
+            padding=1.8,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="L",
+        )
+        pdf.set_fill_color(*WHITE)
+        pdf.ln(4)
 
     def bullets(self, items: Iterable[str]) -> None:
         """A bulleted list."""
@@ -169,11 +338,11 @@ class SipDocument:
 
     def checkbox(self, label: str, checked: bool | None = False) -> None:
         """A tick box with a label; ``checked=None`` draws an empty box for handwriting."""
-        self._ensure_space(LINE + 1)
+        self.keep_together(LINE + 1)
         x, y = MARGIN, self.pdf.get_y()
-        self.pdf.set_draw_color(0, 0, 0)
+        self.pdf.set_draw_color(*BLACK)
         self.pdf.set_line_width(0.3)
-        self.pdf.rect(x, y + 0.6, 4, 4)
+        self.pdf.rect(x, y + 0.6, BOX, BOX)
         if checked:
             self.pdf.line(x + 0.8, y + 2.8, x + 1.8, y + 4)
             self.pdf.line(x + 1.8, y + 4, x + 3.4, y + 1.2)
@@ -184,15 +353,36 @@ class SipDocument:
         )
         self.pdf.ln(0.8)
 
+    def tick_boxes(self, labels: Sequence[str]) -> None:
+        """Empty tick boxes side by side, wrapping to the next line when the page is full."""
+        pdf = self.pdf
+        self._font(10)
+        x, y = pdf.l_margin, pdf.get_y()
+        for text in labels:
+            text = clean_text(text)
+            width = BOX + 2 + min(pdf.get_string_width(text), self.width - BOX - 2) + 7
+            if x > pdf.l_margin and x + width > pdf.l_margin + self.width:
+                x, y = pdf.l_margin, y + 6.5
+            if y + 6.5 > pdf.page_break_trigger:
+                pdf.add_page()
+                x, y = pdf.l_margin, pdf.get_y()
+            pdf.set_draw_color(*BLACK)
+            pdf.set_line_width(0.3)
+            pdf.rect(x, y + 0.6, BOX, BOX)
+            pdf.set_xy(x + BOX + 2, y)
+            pdf.cell(width - BOX - 2, LINE, text)
+            x += width
+        pdf.set_xy(pdf.l_margin, y + 8)
+
     def write_in(self, label: str, lines: int = 1, hint: str = "") -> None:
         """A label followed by ruled lines for handwriting (blank forms)."""
-        self._ensure_space(5 + lines * 8)
+        self.keep_together(5 + lines * 8)
         self._font(8.5, bold=True)
-        self.pdf.set_text_color(70, 70, 70)
+        self.pdf.set_text_color(*LABEL_GREY)
         text = clean_text(label) + (f" ({clean_text(hint)})" if hint else "")
-        self.pdf.multi_cell(0, 4.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.pdf.set_text_color(0, 0, 0)
-        self.pdf.set_draw_color(120, 120, 120)
+        self.pdf.multi_cell(0, LABEL_LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.pdf.set_text_color(*BLACK)
+        self.pdf.set_draw_color(*RULE_GREY)
         self.pdf.set_line_width(0.2)
         for _ in range(lines):
             y = self.pdf.get_y() + 7.5
@@ -200,23 +390,95 @@ class SipDocument:
             self.pdf.set_y(y)
         self.pdf.ln(3)
 
+    def write_in_grid(self, labels: Sequence[str], *, note: str = "") -> None:
+        """One-line write-ins side by side (three when there are three, else two), with
+        ``note`` in small print above the first row and kept with it."""
+        pdf = self.pdf
+        gap = 8.0
+        columns = 3 if len(labels) == 3 else 2
+        col = (self.width - (columns - 1) * gap) / columns
+        first = True
+        for start in range(0, len(labels), columns):
+            row = [clean_text(text) for text in labels[start : start + columns]]
+            self._font(8.5, bold=True)
+            label_h = max(
+                pdf.multi_cell(col, LABEL_LINE, t, dry_run=True, output="HEIGHT", align="L")
+                for t in row
+            )
+            noted = first and note
+            self.keep_together((self.small_height(note) if noted else 0) + label_h + WRITE_LINE + 3)
+            if noted:
+                self.small(note)
+            first = False
+            y0 = pdf.get_y()
+            for index, text in enumerate(row):
+                x = pdf.l_margin + index * (col + gap)
+                pdf.set_xy(x, y0)
+                self._font(8.5, bold=True)
+                pdf.set_text_color(*LABEL_GREY)
+                pdf.multi_cell(col, LABEL_LINE, text, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+                pdf.set_text_color(*BLACK)
+                pdf.set_draw_color(*RULE_GREY)
+                pdf.set_line_width(0.2)
+                pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
+            pdf.set_xy(pdf.l_margin, y0 + label_h + WRITE_LINE + 3)
+
+    def column_widths(
+        self, headings: Sequence[str], rows: Sequence[Sequence[str]]
+    ) -> list[float]:
+        """Column widths (mm) so that no heading word is split and short cells stay on one line."""
+        pad = 3.0
+        minimum, wanted = [], []
+        for index, heading in enumerate(headings):
+            values = [row[index] for row in rows]
+            words = max(
+                (self.text_width(w, size=9, bold=True) for w in clean_text(heading).split()),
+                default=8,
+            )
+            content = max((self.text_width(v, size=9) for v in values), default=0)
+            longest = max(
+                (self.text_width(w, size=9) for v in values for w in clean_text(v).split()),
+                default=0,
+            )
+            words = max(words, min(longest, 40))
+            minimum.append(max(words, 8) + pad)
+            wanted.append(max(words, min(content, 70), 8) + pad)
+        total = self.width
+        if sum(wanted) <= total:
+            return [w * total / sum(wanted) for w in wanted]
+        spare = total - sum(minimum)
+        extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+        if spare <= 0 or not sum(extra):
+            return [m * total / sum(minimum) for m in minimum]
+        return [m + e * spare / sum(extra) for m, e in zip(minimum, extra, strict=True)]
+
     def table(
         self,
         headings: Sequence[str],
         rows: Iterable[Sequence[object]],
-        col_widths: Sequence[float] | None = None,
+        widths: Sequence[float] | None = None,
         *,
         blank_rows: int = 0,
     ) -> None:
-        """A table whose heading row repeats on every page; ``blank_rows`` adds empty rows."""
+        """A table whose heading row repeats on every page. ``widths`` are relative column
+        widths (by default fitted to the content: :meth:`column_widths`); ``blank_rows`` adds
+        empty rows to write in by hand, and the table is then ruled in thin grey."""
+        rows = [[clean_text(c) for c in row] for row in rows]
+        if widths is None:
+            widths = self.column_widths(headings, rows)
+        if blank_rows:
+            self.pdf.set_draw_color(*HINT_GREY)
+            self.pdf.set_line_width(0.2)
+        else:
+            self.pdf.set_draw_color(*BLUE)
+            self.pdf.set_line_width(0.3)
         self._font(9)
-        all_rows = [[clean_text(c) for c in row] for row in rows]
-        all_rows += [[""] * len(headings) for _ in range(blank_rows)]
+        all_rows = rows + [[""] * len(headings) for _ in range(blank_rows)]
         with self.pdf.table(
-            col_widths=tuple(col_widths) if col_widths else None,
+            col_widths=tuple(widths) if widths else None,
             line_height=LINE if not blank_rows else 8,
             text_align="LEFT",
-            headings_style=FontFace(emphasis="BOLD", fill_color=(234, 242, 250)),
+            headings_style=FontFace(emphasis="BOLD", fill_color=PALE_BLUE),
             first_row_as_headings=True,
             repeat_headings=1,
             borders_layout="ALL",
@@ -233,7 +495,33 @@ class SipDocument:
         self.pdf.ln(3)
 
     def spacer(self, mm: float = 4) -> None:
+        """Empty space of ``mm`` mm."""
         self.pdf.ln(mm)
+
+    def letter_block(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        *,
+        size: float = 9,
+        bold: bool = False,
+        line_height: float = 4.5,
+    ) -> float:
+        """Text placed at ``x``, ``y`` mm from the page's top left corner, ``width`` mm wide
+        (a letter's sender, its date, the address in an envelope's window); returns the y
+        below it. The flow continues with :meth:`resume_at`."""
+        self.pdf.set_xy(x, y)
+        self._font(size, bold)
+        self.pdf.multi_cell(
+            width, line_height, clean_text(text), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
+        )
+        return self.pdf.get_y()
+
+    def resume_at(self, y: float) -> None:
+        """Continue the document's flow at the left margin, ``y`` mm from the page's top."""
+        self.pdf.set_xy(self.pdf.l_margin, y)
 
     def restart_numbering(self) -> None:
         """Continue on a new page whose footer counts "Sida 1 (…)" again (e.g. the next of

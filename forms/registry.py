@@ -1,12 +1,10 @@
-"""Which widget id is served by which module.
+"""Which widget id is served by which module, and what such a module provides.
 
-A widget module defines ``FORM`` (a :class:`~forms.schema.Form`) and some of:
-
-- ``validate(answers) -> Result``: errors, or the cleaned answers;
-- ``render(answers, *, created=None) -> bytes``: the filled PDF (answers must be valid);
-- ``render_blank() -> bytes``: the blank PDF for handwriting (built at build time);
-- ``assess(answers) -> dict``: for widgets that answer instead of printing;
-- ``from_saved(blankett, svar) -> dict``: answers to prefill from a reopened file.
+The contract is written once, as the protocols below (tests/test_registry.py checks every
+registered module against them): every widget module is a :class:`Widget`; it prints
+(:class:`PrintsPdf`), answers on the page (:class:`Assesses`) or both; and it may offer a blank
+form (:class:`PrintsBlank`), reopen saved files (:class:`Reopens`) and name PDF variants
+(:class:`HasVariants`).
 
 Modules are imported on first use, so a page pays only for the widget it shows.
 """
@@ -14,7 +12,62 @@ Modules are imported on first use, so a page pays only for the widget it shows.
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from types import ModuleType
+from typing import Protocol
+
+from .schema import Form, Result
+
+
+class Widget(Protocol):
+    """What every widget module provides."""
+
+    FORM: Form  # the questions, from which the page's HTML and the validation are made
+
+    def validate(self, answers: dict) -> Result:
+        """Errors, or the cleaned answers."""
+        ...
+
+
+class PrintsPdf(Widget, Protocol):
+    """A widget whose answers become a PDF."""
+
+    def render(
+        self, answers: dict, *, created: datetime | None = None, variant: str | None = None
+    ) -> bytes:
+        """The filled PDF; ``answers`` must be valid. ``variant`` is one of ``VARIANTS``."""
+        ...
+
+
+class Assesses(Widget, Protocol):
+    """A widget that answers on the page instead of (or besides) printing."""
+
+    def assess(self, answers: dict) -> dict:
+        """Plain JSON, computed on every change; accepts partial answers, never raises."""
+        ...
+
+
+class PrintsBlank(Protocol):
+    """A blankett printed blank for handwriting (built at build time)."""
+
+    def render_blank(self) -> bytes:
+        """The blank PDF."""
+        ...
+
+
+class Reopens(Protocol):
+    """A widget that prefills itself from a file saved from this or another widget."""
+
+    def from_saved(self, blankett: str, svar: dict) -> dict:
+        """Answers to prefill; raises ``ValueError`` with a Swedish message."""
+        ...
+
+
+class HasVariants(Protocol):
+    """A widget that prints its PDF in more than one way."""
+
+    VARIANTS: dict[str, str]  # variant -> the button's Swedish label
+
 
 FORMS: dict[str, str] = {
     "pdf-prov": "forms.demo",
@@ -24,6 +77,14 @@ FORMS: dict[str, str] = {
     "uppfoljning": "forms.blanketter.uppfoljning",
     "samtycke": "forms.blanketter.samtycke",
 }
+
+
+BLANK_PDF_DIR = "blanketter/pdf/"
+
+
+def blank_pdf_path(form_id: str) -> str:
+    """Where the site keeps the blank PDF of ``form_id``, relative to the site root."""
+    return f"{BLANK_PDF_DIR}{form_id}-tom.pdf"
 
 
 def get_module(form_id: str) -> ModuleType:

@@ -1,35 +1,25 @@
-"""mkdocs-macros module: the build glue between ``forms`` and the site.
+"""mkdocs-macros module: a thin adapter between MkDocs pages and the page-time functions.
 
-- ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition;
+- ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition and notes
+  the widget in the page's metadata, so that ``overrides/main.html`` loads its script from
+  ``<head>``;
 - ``{{ dokumentinfo() }}`` and ``{{ sip_steg() }}`` render routine-page furniture;
-- ``{{ jamfor_lanen() }}`` renders the county comparison from the registry (forms/lan);
-- every routine page's front matter is checked before its macros run;
-- after the build: the blank PDFs, the self-hosted Pyodide folder and the
-  Content-Security-Policy hashes are written into ``site_dir``.
+- ``{{ jamfor_lanen() }}`` renders the county comparison from the county registry (forms/lan);
+- every routine page's front matter is checked before its macros run.
 
-Logic lives in ``forms`` and in the small modules beside this one; this file only wires them.
+The work is done by plain functions in ``widgets.py`` and ``pages.py``, which take what they
+need as arguments; this file only reads it from MkDocs' page. The release steps (blank PDFs,
+the Pyodide folder, CSP, service worker) run afterwards over ``site/``: see ``release/``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-BLANK_DIR = "blanketter/pdf/"
-
-
-def blank_pdf_path(form_id: str) -> str:
-    return f"{BLANK_DIR}{form_id}-tom.pdf"
-
-
-def _root(page) -> str:
-    """Relative path from a page to the site root (``"../../"``), so sub-paths work."""
-    depth = page.url.count("/") if page.url else 0
-    return "../" * depth
-
 
 def define_env(env) -> None:
+    """Register the page macros (mkdocs-macros calls this once, at configuration time)."""
     from forms import lan
-    from forms.registry import get_module
 
     from . import pages, widgets
 
@@ -38,20 +28,13 @@ def define_env(env) -> None:
     @env.macro
     def widget(form_id: str) -> str:
         """The widget ``form_id`` (see forms/registry.py)."""
-        module = get_module(form_id)
-        return widgets.render_widget(
-            module.FORM,
-            root=_root(env.page),
-            mode="assess" if hasattr(module, "assess") else "pdf",
-            blank_pdf=blank_pdf_path(form_id) if hasattr(module, "render_blank") else None,
-            variants=getattr(module, "VARIANTS", None),
-        )
+        env.page.meta.setdefault("sip_widget", widgets.script_params(form_id))
+        return widgets.widget_html(form_id, root=widgets.site_root(env.page.url))
 
     @env.macro
     def blank_pdf(form_id: str) -> str:
         """Relative URL of a blankett's blank PDF, for links in Markdown."""
-        get_module(form_id).render_blank  # noqa: B018 - fail the build on an unknown id
-        return _root(env.page) + blank_pdf_path(form_id)
+        return widgets.blank_pdf_href(form_id, root=widgets.site_root(env.page.url))
 
     @env.macro
     def dokumentinfo() -> str:
@@ -62,7 +45,7 @@ def define_env(env) -> None:
     @env.macro
     def jamfor_lanen() -> str:
         """The county comparison, topic by topic, rendered from the registry's rows."""
-        return pages.comparison(lan.registry(), _root(env.page))
+        return pages.comparison(lan.registry(), widgets.site_root(env.page.url))
 
     @env.macro
     def sip_steg() -> str:
@@ -75,11 +58,3 @@ def on_pre_page_macros(env) -> None:
     from . import pages
 
     pages.check_metadata(env.page.file.src_uri, env.page.meta, lan.registry())
-
-
-def on_post_build(env) -> None:
-    from pathlib import Path
-
-    from . import postbuild
-
-    postbuild.run(Path(env.conf["site_dir"]))

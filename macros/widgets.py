@@ -1,7 +1,8 @@
 """Render a widget's HTML at build time from its definition in ``forms``.
 
 The questions are in the page from the start (no JavaScript needed to read them); the page
-script ``assets/sip/widgets.mjs`` then starts Python in a worker and wires the form up.
+script ``assets/sip/widgets.mjs`` then starts Python in a worker and wires the form up. The
+script itself is loaded from ``<head>`` by ``overrides/main.html``, with :func:`script_params`.
 Markup follows the GOV.UK Design System patterns: labels, hints, fieldsets with legends,
 messages beside each field and an error summary.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 
+from forms.registry import blank_pdf_path, get_module
 from forms.schema import Field, Form, Repeat, Section, ShowIf, field_id
 
 INDEX = "__INDEX__"  # placeholder for the item number in a repeat group's <template>
@@ -241,8 +243,40 @@ def render_widget(
         f"{open_file}"
         f'<form class="sip-form" novalidate autocomplete="off" aria-label="{_attr(form.title)}">'
         f"{sections}{actions}</form>{result}"
-        # async + the widget in the URL: Python starts loading before the page is parsed
-        f'<script type="module" async src="{_attr(root)}assets/sip/widgets.mjs?widget={fid}'
-        f'&amp;mode={_attr(mode)}"></script>'
         "</div>"
     )
+
+
+def site_root(url: str) -> str:
+    """Relative path from a page's URL to the site root (``"../../"``), so sub-paths work."""
+    return "../" * url.count("/")
+
+
+def mode_of(form_id: str) -> str:
+    """``"assess"`` for a widget that answers on the page, ``"pdf"`` for one that prints."""
+    return "assess" if hasattr(get_module(form_id), "assess") else "pdf"
+
+
+def widget_html(form_id: str, *, root: str) -> str:
+    """The widget ``form_id`` (see forms/registry.py) on a page ``root`` below the site root."""
+    module = get_module(form_id)
+    return render_widget(
+        module.FORM,
+        root=root,
+        mode=mode_of(form_id),
+        blank_pdf=blank_pdf_path(form_id) if hasattr(module, "render_blank") else None,
+        variants=getattr(module, "VARIANTS", None),
+    )
+
+
+def script_params(form_id: str) -> dict[str, str]:
+    """What the page's widget script is told in its URL (``widgets.mjs?widget=…&mode=…``):
+    with the widget in the URL, Python starts loading before the page is parsed."""
+    return {"id": form_id, "mode": mode_of(form_id)}
+
+
+def blank_pdf_href(form_id: str, *, root: str) -> str:
+    """Relative URL of a blankett's blank PDF; fails on an id without one."""
+    if not hasattr(get_module(form_id), "render_blank"):
+        raise KeyError(f"widget {form_id!r} has no blank PDF")
+    return root + blank_pdf_path(form_id)

@@ -1,7 +1,8 @@
 """Shared fixtures: the built site, a local web server under a sub-path, and Chromium.
 
-The site is built once per test session with ``mkdocs build --strict`` (set ``SIP_SITE_DIR`` to
-reuse an existing build while iterating). Browser tests serve it at
+The site is built once per test session as ``make build`` does: ``mkdocs build --strict``, then
+the release step ``python -m release`` (set ``SIP_SITE_DIR`` to reuse an existing build while
+iterating). Browser tests serve it at
 ``http://127.0.0.1:<port>/vardgivarwebben/sip/`` — a sub-path, as a county would publish it —
 and fail on any request that leaves that origin.
 """
@@ -28,21 +29,23 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def build_site(target: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    """The site generator, then the release step, into ``target``."""
+    for step in (
+        ["-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        ["-m", "release", str(target)],
+    ):
+        result = subprocess.run(
+            [sys.executable, *step], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        if result.returncode:
+            command = " ".join(step[1:3])
+            raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
     return target
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The built site (``mkdocs build --strict``)."""
+    """The built site (``mkdocs build --strict``, then ``python -m release``)."""
     reuse = os.environ.get("SIP_SITE_DIR")
     if reuse:
         return Path(reuse)

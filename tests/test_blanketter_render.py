@@ -123,13 +123,11 @@ class TestRepeatAsTable:
         """Columns fill the text width and each is at least as wide as its longest word."""
         doc = _render.new_document(FORM)
         headings = ["Verksamhet", "Yrkesroll som bör komma", "Datum"]
-        columns = [["Vårdcentralen Centrum"], ["Kurator"], ["2026-12-01"]]
-        widths = _render.column_widths(doc, headings, columns)
+        rows = [["Vårdcentralen Centrum", "Kurator", "2026-12-01"]]
+        widths = doc.column_widths(headings, rows)
         assert sum(widths) == pytest.approx(doc.width)
-        doc._font(9, bold=True)
-        assert widths[0] >= doc.pdf.get_string_width("Verksamhet")
-        doc._font(9)
-        assert widths[2] >= doc.pdf.get_string_width("2026-12-01")
+        assert widths[0] >= doc.text_width("Verksamhet", size=9, bold=True)
+        assert widths[2] >= doc.text_width("2026-12-01", size=9)
 
 
 class TestFilled:

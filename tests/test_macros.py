@@ -1,4 +1,5 @@
-"""The build glue in macros/: metadata rules, page furniture, widget HTML and the CSP."""
+"""The page-time glue in macros/ and the CSP of release/: metadata rules, page furniture,
+widget HTML."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import date
 import pytest
 
 from forms import Field, Form, Option, Repeat, Section, ShowIf
-from macros import csp, pages, widgets
+from macros import pages, widgets
+from release import csp
 
 from forms import lan
 
@@ -170,10 +172,27 @@ class TestWidgetHtml:
         assert 'name="rader.0.text"' in self.html
         assert 'name="rader.__INDEX__.text"' in self.html
 
-    def test_script_and_assets_use_relative_urls(self):
-        """The widget loads its script relative to the page, so sub-paths work."""
-        assert ('<script type="module" async src="../../assets/sip/widgets.mjs?widget=prov'
-                '&amp;mode=pdf">') in self.html
+    def test_blank_pdf_link_is_relative_to_the_page(self):
+        """A blankett's widget links its blank PDF relative to the page, so sub-paths work."""
+        out = widgets.widget_html("kallelse", root=widgets.site_root("blanketter/kallelse/"))
+        assert 'href="../../blanketter/pdf/kallelse-tom.pdf"' in out
+        assert 'data-root="../../"' in out
+        assert widgets.site_root("") == ""
+
+    def test_script_is_told_the_widget_and_its_mode(self):
+        """The page's script learns from its URL which widget to start, and whether it prints
+        or assesses (overrides/main.html writes them into the script tag in <head>)."""
+        assert widgets.script_params("kallelse") == {"id": "kallelse", "mode": "pdf"}
+        assert widgets.script_params("behovsbedomning") == {
+            "id": "behovsbedomning", "mode": "assess"}
+
+    def test_unknown_or_unprintable_blank_pdf_fails(self):
+        """A page that links the blank PDF of an unknown widget, or of one without a blank
+        form, stops the build."""
+        with pytest.raises(KeyError):
+            widgets.blank_pdf_href("finns-inte", root="")
+        with pytest.raises(KeyError):
+            widgets.blank_pdf_href("behovsbedomning", root="")
 
 
 class TestCsp:
@@ -210,32 +229,3 @@ class TestHooks:
         )
         assert '<label class="task-list-control" aria-hidden="true">' in out
         assert "Boka tolk" in out
-
-    def test_widget_script_moves_to_the_end_of_head(self):
-        """A widget page starts Python from <head>, after the page's policy and styles."""
-        from macros import hooks
-
-        tag = ('<script type="module" async src="../../assets/sip/widgets.mjs?widget=kallelse'
-               '&amp;mode=pdf"></script>')
-        page = f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head>' \
-               f'<body><div class="sip-widget">{tag}</div></body></html>'
-        out = hooks.widget_script_to_head(page)
-        assert out.count(tag) == 1
-        assert out.index('href="a.css"') < out.index(tag) < out.index("</head>")
-        plain = "<html><head></head><body><p>Rutin</p></body></html>"
-        assert hooks.widget_script_to_head(plain) == plain
-
-    def test_widget_pages_start_search_later(self):
-        """A widget page names the deferred search worker, with Material's worker as its
-        argument; a routine page keeps Material's worker."""
-        from macros import hooks
-
-        config = ('<script id="__config" type="application/json">{"search": '
-                  '"../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
-        tag = '<script type="module" async src="../../assets/sip/widgets.mjs?widget=x"></script>'
-        widget_page = f"<html><head></head><body>{tag}{config}</body></html>"
-        out = hooks.defer_search_on_widget_pages(widget_page)
-        assert ('"search": "../../assets/javascripts/workers/search-deferred.js?worker='
-                'search.a7633da7.min.js"') in out
-        routine = f"<html><head></head><body>{config}</body></html>"
-        assert hooks.defer_search_on_widget_pages(routine) == routine

@@ -46,6 +46,23 @@ def add_error(result: Result, path: str, message: str) -> None:
         result.errors.append(FieldError(path, message))
 
 
+def check_order(
+    result: Result,
+    earlier: date | time | None,
+    later: date | time | None,
+    path: str,
+    message: str,
+    *,
+    same_ok: bool = False,
+) -> None:
+    """Add ``message`` at ``path`` when both are given and ``later`` does not come after
+    ``earlier`` (with ``same_ok``: when it comes before it)."""
+    if earlier is None or later is None:
+        return
+    if later < earlier or (later == earlier and not same_ok):
+        add_error(result, path, message)
+
+
 def check_version(result: Result, path: str) -> None:
     """The version of a plan: a whole number from 1."""
     value = result.answers.get(path)

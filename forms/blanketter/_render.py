@@ -7,14 +7,15 @@ blankett passes ``custom`` renderers for the few items it wants to print differe
 
 Repeat groups become a table only when every cell is short; long free text is printed as
 labelled blocks, because a table row never breaks across pages.
+
+It decides *what* goes on the page and in which order; *how* it is drawn is the business of
+:class:`~forms.pdf.SipDocument`'s verbs, the only layout API used here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-
-from fpdf.enums import XPos, YPos
 
 from ..pdf import LINE, SipDocument, clean_text
 from ..schema import Field, Form, Repeat, Section, ShowIf, visible
@@ -105,52 +106,10 @@ def new_document(
     )
 
 
-def notice(doc: SipDocument, text: str, *, bold: bool = False) -> None:
-    """A framed note across the page (reminders, the paper-version line)."""
-    pdf = doc.pdf
-    doc._ensure_space(14)
-    pdf.set_draw_color(0, 82, 147)
-    pdf.set_fill_color(234, 242, 250)
-    pdf.set_line_width(0.4)
-    doc._font(9.5, bold)
-    pdf.multi_cell(
-        0,
-        5,
-        clean_text(text),
-        border=1,
-        fill=True,
-        padding=2,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-        align="L",
-    )
-    pdf.set_fill_color(255, 255, 255)
-    pdf.ln(3)
-
-
-def label(doc: SipDocument, text: str, *, space: float = 6) -> None:
-    """A field label in the house style (small, bold, grey), kept with ``space`` mm below it."""
-    doc._ensure_space(6 + space)
-    doc._font(8.5, bold=True)
-    doc.pdf.set_text_color(70, 70, 70)
-    doc.pdf.multi_cell(0, 4.2, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    doc.pdf.set_text_color(0, 0, 0)
-    doc.pdf.ln(0.8)
-
-
-def small(doc: SipDocument, text: str) -> None:
-    """A line of small grey text (hints on the paper form)."""
-    doc._font(8.5)
-    doc.pdf.set_text_color(90, 90, 90)
-    doc.pdf.multi_cell(0, 4.2, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    doc.pdf.set_text_color(0, 0, 0)
-    doc.pdf.ln(1)
-
-
 def signature_lines(doc: SipDocument, names: Sequence[str]) -> None:
     """A signature line plus "Ort och datum" for each name (empty name: a line to write it)."""
     for name in names:
-        doc._ensure_space(30)
+        doc.keep_together(30)
         doc.write_in("Ort och datum", 1)
         doc.write_in("Underskrift" + (f" \u2013 {name}" if name else ""), 1)
         if not name:
@@ -176,34 +135,6 @@ def repeat_as_table(repeat: Repeat, rows: list[dict]) -> bool:
     )
 
 
-def column_widths(
-    doc: SipDocument, headings: Sequence[str], columns: Sequence[Sequence[str]]
-) -> list[float]:
-    """Column widths (mm) so that no heading word is split and short cells stay on one line."""
-    pdf = doc.pdf
-    pad = 3.0
-    minimum, wanted = [], []
-    for heading, values in zip(headings, columns, strict=True):
-        doc._font(9, bold=True)
-        words = max((pdf.get_string_width(w) for w in clean_text(heading).split()), default=8)
-        doc._font(9)
-        content = max((pdf.get_string_width(clean_text(v)) for v in values), default=0)
-        longest = max(
-            (pdf.get_string_width(w) for v in values for w in clean_text(v).split()), default=0
-        )
-        words = max(words, min(longest, 40))
-        minimum.append(max(words, 8) + pad)
-        wanted.append(max(words, min(content, 70), 8) + pad)
-    total = doc.width
-    if sum(wanted) <= total:
-        return [w * total / sum(wanted) for w in wanted]
-    spare = total - sum(minimum)
-    extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
-    if spare <= 0 or not sum(extra):
-        return [m * total / sum(minimum) for m in minimum]
-    return [m + e * spare / sum(extra) for m, e in zip(minimum, extra, strict=True)]
-
-
 def print_repeat(
     doc: SipDocument,
     repeat: Repeat,
@@ -219,17 +150,12 @@ def print_repeat(
         return
     if repeat_as_table(repeat, rows):
         headings = [f.label for f in fields]
-        cells = [[display_value(f, row.get(f.name)) for f in fields] for row in rows]
-        columns = [[row[i] for row in cells] for i in range(len(fields))]
-        doc.pdf.set_draw_color(0, 82, 147)
-        doc.pdf.set_line_width(0.3)
-        doc.table(headings, cells, column_widths(doc, headings, columns))
+        doc.table(headings, [[display_value(f, row.get(f.name)) for f in fields] for row in rows])
         return
-    page = doc.pdf.page_break_trigger - doc.pdf.t_margin
     for number, row in enumerate(rows, start=first):
         needed = 12 + block_height(doc, fields, row)
-        if needed < page * 0.6:
-            doc._ensure_space(needed)  # keep a short item on one page
+        if needed < doc.page_height * 0.6:
+            doc.keep_together(needed)  # keep a short item on one page
         doc.heading(f"{repeat.item_label} {number}", 3)
         print_fields(doc, fields, row)
 
@@ -243,7 +169,7 @@ def print_field(doc: SipDocument, fld: Field, answers: dict) -> None:
         return
     if fld.kind == "checkboxes":
         chosen = value if isinstance(value, list) else []
-        label(doc, fld.label, space=len(fld.options) * 6)
+        doc.label(fld.label, space=len(fld.options) * 6)
         for option in fld.options:
             doc.checkbox(option.label, option.value in chosen)
         doc.spacer(1.5)
@@ -260,60 +186,9 @@ def _short_field(fld: Field, value: str) -> bool:
     )
 
 
-def print_grid(doc: SipDocument, pairs: Sequence[tuple[str, str]]) -> None:
-    """Short labelled answers side by side: three across when they fit, otherwise two."""
-    pdf = doc.pdf
-    gap = 6.0
-    columns = 3
-    width3 = (doc.width - 2 * gap) / 3
-    for lab, value in pairs:
-        doc._font(8.5, bold=True)
-        wide = pdf.get_string_width(clean_text(lab))
-        doc._font(10)
-        if max(wide, pdf.get_string_width(clean_text(value))) > width3 - 2:
-            columns = 2
-            break
-    if len(pairs) <= 2:
-        columns = 2
-    col = (doc.width - (columns - 1) * gap) / columns
-    for start in range(0, len(pairs), columns):
-        row = pairs[start : start + columns]
-        heights = []
-        for lab, value in row:
-            doc._font(8.5, bold=True)
-            h = pdf.multi_cell(col, 4.2, clean_text(lab), dry_run=True, output="HEIGHT", align="L")
-            doc._font(10)
-            h += pdf.multi_cell(
-                col, LINE, clean_text(value) or "\u2013", dry_run=True, output="HEIGHT", align="L"
-            )
-            heights.append(h)
-        doc._ensure_space(max(heights) + 2)
-        y0 = pdf.get_y()
-        bottom = y0
-        for index, (lab, value) in enumerate(row):
-            pdf.set_xy(pdf.l_margin + index * (col + gap), y0)
-            doc._font(8.5, bold=True)
-            pdf.set_text_color(70, 70, 70)
-            pdf.multi_cell(col, 4.2, clean_text(lab), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
-            pdf.set_text_color(0, 0, 0)
-            doc._font(10)
-            pdf.multi_cell(
-                col,
-                LINE,
-                clean_text(value) or "\u2013",
-                new_x=XPos.LEFT,
-                new_y=YPos.NEXT,
-                align="L",
-            )
-            bottom = max(bottom, pdf.get_y())
-        pdf.set_xy(pdf.l_margin, bottom + 2)
-
-
 def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> float:
     """About how many mm the answers of ``fields`` take when printed one under another
     (an estimate from the text width; fpdf2's exact line breaking is slow on long text)."""
-    pdf = doc.pdf
-    doc._font(10)
     lines = 0
     for fld in fields:
         if not is_visible(fld.show_if, answers):
@@ -321,7 +196,7 @@ def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> fl
         value = clean_text(display_value(fld, answers.get(fld.name))) or "\u2013"
         lines += 1  # the label
         for paragraph in value.split("\n"):
-            lines += 1 + int(pdf.get_string_width(paragraph) * 1.08 // doc.width)
+            lines += 1 + int(doc.text_width(paragraph) * 1.08 // doc.width)
     return lines * LINE + 2.0 * len(fields)
 
 
@@ -336,11 +211,11 @@ def print_fields(doc: SipDocument, fields: Sequence[Field], answers: dict) -> No
             run.append((fld.label, value))
             continue
         if run:
-            print_grid(doc, run)
+            doc.field_grid(run)
             run = []
         print_field(doc, fld, answers)
     if run:
-        print_grid(doc, run)
+        doc.field_grid(run)
 
 
 def render_section(
@@ -355,7 +230,7 @@ def render_section(
     custom = custom or {}
     if not is_visible(section.show_if, answers):
         return
-    doc._ensure_space(40)  # a section heading never ends a page
+    doc.keep_together(40)  # a section heading never ends a page
     doc.heading(title or section.title, 2)
     run: list[Field] = []
     for item in section.items:
@@ -389,6 +264,32 @@ def render_filled(
         render_section(doc, sections[name], answers, custom=custom, title=(titles or {}).get(name))
 
 
+def render_document(
+    form: Form,
+    answers: dict,
+    *,
+    created: datetime | None = None,
+    variant: str | None = None,
+    header: Sequence[tuple[str, str]] = (),
+    intro: str = "",
+    order: Sequence[str] | None = None,
+) -> bytes:
+    """A filled form as a PDF (answers must be valid): its title, the ``header`` answers side
+    by side, an ``intro`` paragraph, every visible section (in ``order``), and the answers
+    embedded so the portal can reopen the file."""
+    if variant:
+        raise ValueError(f"unknown variant {variant!r}")
+    doc = new_document(form, created=created)
+    doc.heading(form.title, 1)
+    if header:
+        doc.field_grid(header)
+    if intro:
+        doc.paragraph(intro)
+    render_filled(doc, form, answers, order=order)
+    doc.embed_answers(form.id, answers)
+    return doc.output()
+
+
 # -- blank forms --------------------------------------------------------------------------------
 
 FORMAT_HINTS = {
@@ -396,16 +297,10 @@ FORMAT_HINTS = {
     "time": "TT:MM",
     "personnummer": "ÅÅÅÅMMDD-NNNN",
 }
-WRITE_LINE = 8.5  # mm between handwriting lines
-BOX = 4.0
 
 
 def _note_height(doc: SipDocument, note: str) -> float:
-    if not note:
-        return 0.0
-    doc._font(8.5)
-    height = doc.pdf.multi_cell(0, 4.2, clean_text(note), dry_run=True, output="HEIGHT", align="L")
-    return height + 1
+    return doc.small_height(note) if note else 0.0
 
 
 def _blank_height(item: Field | Repeat) -> float:
@@ -423,82 +318,34 @@ def _is_line(fld: Field) -> bool:
 
 
 def blank_grid(doc: SipDocument, fields: Sequence[Field], note: str = "") -> None:
-    """One-line write-in fields side by side (three when there are three, else two)."""
-    pdf = doc.pdf
-    gap = 8.0
-    columns = 3 if len(fields) == 3 else 2
-    col = (doc.width - (columns - 1) * gap) / columns
-    first = True
-    for start in range(0, len(fields), columns):
-        row = fields[start : start + columns]
-        labels = []
-        doc._font(8.5, bold=True)
-        for fld in row:
-            hint = FORMAT_HINTS.get(fld.kind, "")
-            labels.append(clean_text(fld.label + (f" ({hint})" if hint else "")))
-        label_h = max(
-            pdf.multi_cell(col, 4.2, t, dry_run=True, output="HEIGHT", align="L") for t in labels
-        )
-        doc._ensure_space((_note_height(doc, note) if first else 0) + label_h + WRITE_LINE + 3)
-        if first and note:
-            small(doc, note)
-        first = False
-        y0 = pdf.get_y()
-        for index, text in enumerate(labels):
-            x = pdf.l_margin + index * (col + gap)
-            pdf.set_xy(x, y0)
-            doc._font(8.5, bold=True)
-            pdf.set_text_color(70, 70, 70)
-            pdf.multi_cell(col, 4.2, text, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
-            pdf.set_text_color(0, 0, 0)
-            pdf.set_draw_color(120, 120, 120)
-            pdf.set_line_width(0.2)
-            pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
-        pdf.set_xy(pdf.l_margin, y0 + label_h + WRITE_LINE + 3)
-
-
-def tick_boxes(doc: SipDocument, labels: Sequence[str]) -> None:
-    """Empty tick boxes side by side, wrapping to the next line when the page is full."""
-    pdf = doc.pdf
-    doc._font(10)
-    x, y = pdf.l_margin, pdf.get_y()
-    for text in labels:
-        text = clean_text(text)
-        width = BOX + 2 + min(pdf.get_string_width(text), doc.width - BOX - 2) + 7
-        if x > pdf.l_margin and x + width > pdf.l_margin + doc.width:
-            x, y = pdf.l_margin, y + 6.5
-        if y + 6.5 > pdf.page_break_trigger:
-            pdf.add_page()
-            x, y = pdf.l_margin, pdf.get_y()
-        pdf.set_draw_color(0, 0, 0)
-        pdf.set_line_width(0.3)
-        pdf.rect(x, y + 0.6, BOX, BOX)
-        pdf.set_xy(x + BOX + 2, y)
-        pdf.cell(width - BOX - 2, 5.2, text)
-        x += width
-    pdf.set_xy(pdf.l_margin, y + 8)
+    """One-line write-in fields side by side, each label with its format (``ÅÅÅÅ-MM-DD``)."""
+    labels = []
+    for fld in fields:
+        hint = FORMAT_HINTS.get(fld.kind, "")
+        labels.append(fld.label + (f" ({hint})" if hint else ""))
+    doc.write_in_grid(labels, note=note)
 
 
 def _blank_field(doc: SipDocument, fld: Field, note: str) -> None:
     if fld.kind == "checkbox":
-        doc._ensure_space(_note_height(doc, note) + 8)
+        doc.keep_together(_note_height(doc, note) + 8)
         if note:
-            small(doc, note)
+            doc.small(note)
         doc.checkbox(fld.label, None)
         doc.spacer(1)
         return
     if fld.kind in ("radio", "select", "checkboxes"):
-        doc._ensure_space(_note_height(doc, note) + 16)
+        doc.keep_together(_note_height(doc, note) + 16)
         if note:
-            small(doc, note)
+            doc.small(note)
         one = "kryssa i ett alternativ" if fld.kind != "checkboxes" else "kryssa i det som gäller"
-        label(doc, f"{fld.label} ({one})")
-        tick_boxes(doc, [o.label for o in fld.options])
+        doc.label(f"{fld.label} ({one})")
+        doc.tick_boxes([o.label for o in fld.options])
         return
     lines = fld.rows if fld.kind == "textarea" else 1
-    doc._ensure_space(_note_height(doc, note) + 5 + min(lines, 3) * 7.5)
+    doc.keep_together(_note_height(doc, note) + 5 + min(lines, 3) * 7.5)
     if note:
-        small(doc, note)
+        doc.small(note)
     doc.write_in(fld.label, lines, FORMAT_HINTS.get(fld.kind, ""))
 
 
@@ -540,51 +387,26 @@ def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = No
             fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
         )
     if repeat.hint:
-        small(doc, repeat.hint)
+        doc.small(repeat.hint)
     if as_table:
         weight = {"full": 3.0, "half": 2.0, "short": 1.2}
         headings = [fld.label for fld in repeat.fields]
         note = _options_note(repeat.fields)
         if note:
-            small(doc, note)
-        doc._ensure_space(40)
-        doc.pdf.set_draw_color(90, 90, 90)
-        doc.pdf.set_line_width(0.2)
+            doc.small(note)
+        doc.keep_together(40)
         doc.table(
             headings, [], [weight[f.width] for f in repeat.fields], blank_rows=repeat.blank_items
         )
         return
     for number in range(1, repeat.blank_items + 1):
-        doc._ensure_space(14 + sum(_blank_height(f) for f in repeat.fields))
+        doc.keep_together(14 + sum(_blank_height(f) for f in repeat.fields))
         doc.heading(f"{repeat.item_label} {number}", 3)
         blank_fields(doc, None, repeat.fields)
-    small(
-        doc,
+    doc.small(
         f"Behöver du fler? Skriv på ett extra papper och numrera från "
-        f"{repeat.item_label.lower()} {repeat.blank_items + 1}.",
+        f"{repeat.item_label.lower()} {repeat.blank_items + 1}."
     )
-
-
-def paper_note(doc: SipDocument, text: str) -> None:
-    """The line at the top of a blank form: what this paper version is for."""
-    pdf = doc.pdf
-    pdf.set_draw_color(150, 150, 150)
-    pdf.set_fill_color(245, 245, 245)
-    pdf.set_line_width(0.2)
-    doc._font(8.5)
-    pdf.multi_cell(
-        0,
-        4.2,
-        clean_text(text),
-        border=1,
-        fill=True,
-        padding=1.8,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-        align="L",
-    )
-    pdf.set_fill_color(255, 255, 255)
-    pdf.ln(4)
 
 
 def render_blank(
@@ -597,15 +419,15 @@ def render_blank(
 ) -> None:
     """The whole form for handwriting, headed by the paper-version ``note``."""
     custom = custom or {}
-    paper_note(doc, PAPER_NOTE + (" " + note if note else ""))
+    doc.paper_note(PAPER_NOTE + (" " + note if note else ""))
     doc.heading(form.title, 1)
     for section in form.sections:
-        doc._ensure_space(22 + _blank_height(section.items[0]))
+        doc.keep_together(22 + _blank_height(section.items[0]))
         doc.heading(section.title, 2)
         if section.show_if:
-            small(doc, condition_text(section.show_if, form))
+            doc.small(condition_text(section.show_if, form))
         if section.hint:
-            small(doc, section.hint)
+            doc.small(section.hint)
         run: list[Field] = []
         for item in section.items:
             if isinstance(item, Field) and item.name not in custom:
@@ -617,7 +439,14 @@ def render_blank(
                 custom[item.name](doc)
             elif isinstance(item, Repeat):
                 if len(section.items) > 1:
-                    doc._ensure_space(45)
+                    doc.keep_together(45)
                     doc.heading(item.legend, 3)
                 blank_repeat(doc, item, as_table=(tables or {}).get(item.name))
         blank_fields(doc, form, run)
+
+
+def blank_document(form: Form, *, note: str = "") -> bytes:
+    """The whole form as a PDF for handwriting, headed by the paper-version ``note``."""
+    doc = new_document(form, blank=True)
+    render_blank(doc, form, note=note)
+    return doc.output()

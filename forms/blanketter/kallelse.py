@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fpdf.enums import XPos, YPos
-
 from .. import lan as registry
-from ..pdf import SipDocument, clean_text
+from ..pdf import MARGIN, SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -348,22 +346,23 @@ def validate(answers: dict) -> Result:
         )
 
     meeting = _checks.as_date(a, "datum")
-    if meeting and meeting < _checks.today():
-        _checks.add_error(
-            result, "datum", "Datumet har redan varit. Välj dagens datum eller ett senare."
-        )
-    start, end = _checks.as_time(a, "start"), _checks.as_time(a, "slut")
-    if start and end and end <= start:
-        _checks.add_error(result, "slut", "Sluttiden måste vara senare än starttiden.")
+    _checks.check_order(
+        result, _checks.today(), meeting, "datum",
+        "Datumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+    )
+    _checks.check_order(
+        result, _checks.as_time(a, "start"), _checks.as_time(a, "slut"), "slut",
+        "Sluttiden måste vara senare än starttiden.",
+    )
     reply = _checks.as_date(a, "svara_senast")
-    if reply and meeting and reply >= meeting:
-        _checks.add_error(result, "svara_senast", "Svarsdatumet måste vara före mötesdatumet.")
-    elif reply and reply < _checks.today():
-        _checks.add_error(
-            result,
-            "svara_senast",
-            "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.",
-        )
+    # The first message that applies wins: one message per field (_checks.add_error).
+    _checks.check_order(
+        result, reply, meeting, "svara_senast", "Svarsdatumet måste vara före mötesdatumet."
+    )
+    _checks.check_order(
+        result, _checks.today(), reply, "svara_senast",
+        "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+    )
     return result
 
 
@@ -460,11 +459,11 @@ def _print_pairs(doc: SipDocument, pairs: list[tuple[str, str]]) -> None:
             run.append((label, value))
             continue
         if run:
-            _render.print_grid(doc, run)
+            doc.field_grid(run)
             run = []
         doc.field(label, value)
     if run:
-        _render.print_grid(doc, run)
+        doc.field_grid(run)
 
 
 def _meeting(doc: SipDocument, answers: dict) -> None:
@@ -590,7 +589,7 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
             "tillsammans med personen en plan för vem som gör vad."
         )
         if answers.get("skyddade_personuppgifter") is True:
-            _render.notice(doc, PROTECTED_TEXT, bold=True)
+            doc.notice(PROTECTED_TEXT, bold=True)
         _render.render_filled(doc, FORM, answers, custom=CUSTOM, order=ORDER)
     doc.embed_answers(FORM.id, answers)
     return doc.output()
@@ -609,20 +608,9 @@ def letter_recipients(answers: dict) -> list[dict]:
 
 
 def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime) -> None:
-    pdf = doc.pdf
     lan = answers.get("lan", "")
     # Sender, top left; date, top right.
-    pdf.set_xy(pdf.l_margin, 18)
-    doc._font(9, bold=True)
-    pdf.multi_cell(
-        80,
-        4.5,
-        clean_text(answers.get("kallare_verksamhet", "")),
-        new_x=XPos.LEFT,
-        new_y=YPos.NEXT,
-        align="L",
-    )
-    doc._font(9)
+    below = doc.letter_block(MARGIN, 18, 80, answers.get("kallare_verksamhet", ""), bold=True)
     sender = "\n".join(
         x
         for x in (
@@ -632,28 +620,17 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         )
         if x
     )
-    pdf.multi_cell(80, 4.5, clean_text(sender), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
-    pdf.set_xy(WINDOW_X, 18)
-    pdf.multi_cell(
-        WINDOW_W, 4.5, f"Datum: {created:%Y-%m-%d}", new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
-    )
+    doc.letter_block(MARGIN, below, 80, sender)
+    doc.letter_block(WINDOW_X, 18, WINDOW_W, f"Datum: {created:%Y-%m-%d}")
     # Recipient, in the window of the envelope.
-    pdf.set_xy(WINDOW_X, WINDOW_Y)
-    doc._font(10.5)
     lines = [
         recipient.get("kontaktperson", ""),
         recipient.get("verksamhet", ""),
         recipient.get("postadress", ""),
     ]
-    pdf.multi_cell(
-        WINDOW_W,
-        5,
-        clean_text("\n".join(x for x in lines if x)),
-        new_x=XPos.LEFT,
-        new_y=YPos.NEXT,
-        align="L",
-    )
-    pdf.set_xy(pdf.l_margin, max(pdf.get_y() + 8, 80))
+    address = "\n".join(x for x in lines if x)
+    below = doc.letter_block(WINDOW_X, WINDOW_Y, WINDOW_W, address, size=10.5, line_height=5)
+    doc.resume_at(max(below + 8, 80))
 
     doc.heading("Kallelse till SIP-möte", 1)
     name = recipient.get("verksamhet", "")
@@ -670,8 +647,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
             "bestämmer själva om ni deltar. Meddela den som kallar om ni inte kommer."
         )
     if answers.get("skyddade_personuppgifter") is True:
-        _render.notice(
-            doc,
+        doc.notice(
             "Personen har skyddade personuppgifter. Lämna inte ut något som "
             "kan visa var personen bor eller vistas.",
             bold=True,
@@ -725,8 +701,7 @@ def _letters(doc: SipDocument, answers: dict) -> None:
 
 def _blank_protected(doc: SipDocument) -> None:
     doc.checkbox("Personen har skyddade personuppgifter", None)
-    _render.small(
-        doc,
+    doc.small(
         "Har du kryssat i rutan: skriv ingen adress nedan, gör upp om tid och "
         "plats per telefon och skicka inte kallelsen via Cosmic Link.",
     )
@@ -737,8 +712,7 @@ def _blank_participants(doc: SipDocument) -> None:
     assert isinstance(repeat, Repeat)
     counties = sorted(registry.registry().counties.values(), key=lambda c: c.namn)
     duties = " ".join(f"{c.namn}: {duty_text(c.id, capital=False)}." for c in counties)
-    _render.small(
-        doc,
+    doc.small(
         "Vilka som är skyldiga att delta beror på länet. "
         + duties
         + " "

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..pdf import SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -310,34 +309,30 @@ def validate(answers: dict) -> Result:
     a = result.answers
     _checks.check_version(result, "version")
     plan_date = _checks.as_date(a, "datum")
-    follow_up = _checks.as_date(a, "uppfoljning_datum")
-    if plan_date and follow_up and follow_up <= plan_date:
-        _checks.add_error(
-            result, "uppfoljning_datum", "Uppföljningen måste vara efter planens datum."
-        )
-    valid_until = _checks.as_date(a, "samtycke_giltig_till")
-    if plan_date and valid_until and valid_until <= plan_date:
-        _checks.add_error(
-            result, "samtycke_giltig_till", "Samtycket måste gälla längre än till planens datum."
-        )
-    approved = _checks.as_date(a, "godkand_datum")
-    if plan_date and approved and approved < plan_date:
-        _checks.add_error(
-            result, "godkand_datum", "Planen kan inte godkännas före sitt eget datum."
-        )
+    _checks.check_order(
+        result, plan_date, _checks.as_date(a, "uppfoljning_datum"), "uppfoljning_datum",
+        "Uppföljningen måste vara efter planens datum.",
+    )
+    _checks.check_order(
+        result, plan_date, _checks.as_date(a, "samtycke_giltig_till"), "samtycke_giltig_till",
+        "Samtycket måste gälla längre än till planens datum.",
+    )
+    _checks.check_order(
+        result, plan_date, _checks.as_date(a, "godkand_datum"), "godkand_datum",
+        "Planen kan inte godkännas före sitt eget datum.", same_ok=True,
+    )
     for index, goal in enumerate(a.get("mal") or []):
-        start, done = _checks.as_date(goal, "start"), _checks.as_date(goal, "klart")
-        if start and done and done < start:
-            _checks.add_error(
-                result, f"mal.{index}.klart", "Klart-datumet kan inte vara före startdatumet."
-            )
+        _checks.check_order(
+            result, _checks.as_date(goal, "start"), _checks.as_date(goal, "klart"),
+            f"mal.{index}.klart", "Klart-datumet kan inte vara före startdatumet.", same_ok=True,
+        )
     return result
 
 
 # -- PDF ----------------------------------------------------------------------------------------
 
 
-def _header(doc: SipDocument, answers: dict) -> None:
+def _header(answers: dict) -> list[tuple[str, str]]:
     kontakt = _render.option_label(FORM.item("kontakttyp"), answers.get("kontakttyp", ""))
     pairs = [
         ("Namn", answers.get("person_namn", "")),
@@ -347,7 +342,7 @@ def _header(doc: SipDocument, answers: dict) -> None:
     ]
     if kontakt:
         pairs.append(("Kontakttyp", kontakt))
-    _render.print_grid(doc, pairs)
+    return pairs
 
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Om planen")]
@@ -355,32 +350,29 @@ ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Om plane
 
 def render(answers: dict, *, created: datetime | None = None, variant: str | None = None) -> bytes:
     """The filled plan (answers must be valid)."""
-    if variant:
-        raise ValueError(f"unknown variant {variant!r}")
-    doc = _render.new_document(FORM, created=created)
-    doc.heading(FORM.title, 1)
-    _header(doc, answers)
-    doc.paragraph(
-        "Det här är din plan. Här står vad som är viktigt för dig, vilka mål du har och vem "
-        "som gör vad för att du ska nå dem."
+    return _render.render_document(
+        FORM,
+        answers,
+        created=created,
+        variant=variant,
+        header=_header(answers),
+        intro=(
+            "Det här är din plan. Här står vad som är viktigt för dig, vilka mål du har och "
+            "vem som gör vad för att du ska nå dem."
+        ),
+        order=ORDER,
     )
-    _render.render_filled(doc, FORM, answers, order=ORDER)
-    doc.embed_answers(FORM.id, answers)
-    return doc.output()
 
 
 def render_blank() -> bytes:
     """The plan for handwriting."""
-    doc = _render.new_document(FORM, blank=True)
-    _render.render_blank(
-        doc,
+    return _render.blank_document(
         FORM,
         note=(
             "I Värmland har den samma syfte som Region Värmlands reservrutinblankett FOR-18144 "
             "(samordnad individuell plan), men den är inte den officiella blanketten."
         ),
     )
-    return doc.output()
 
 
 # -- reopening ----------------------------------------------------------------------------------

@@ -250,11 +250,10 @@ def validate(answers: dict) -> Result:
             "vh2_namn",
             "Barnet har två vårdnadshavare. Båda ska samtycka, så fyll i vårdnadshavare 2.",
         )
-    valid_until = _checks.as_date(a, "giltig_till")
-    if valid_until and valid_until <= _checks.today():
-        _checks.add_error(
-            result, "giltig_till", "Samtycket måste gälla framåt. Välj ett datum efter i dag."
-        )
+    _checks.check_order(
+        result, _checks.today(), _checks.as_date(a, "giltig_till"), "giltig_till",
+        "Samtycket måste gälla framåt. Välj ett datum efter i dag.",
+    )
     return result
 
 
@@ -283,7 +282,7 @@ def consenting(answers: dict) -> list[str]:
 
 
 def _withdraw(doc: SipDocument, answers: dict) -> None:
-    _render.notice(doc, withdraw_text(answers.get("aterkalla_till", "")))
+    doc.notice(withdraw_text(answers.get("aterkalla_till", "")))
 
 
 def _foretradare(doc: SipDocument, answers: dict) -> None:
@@ -300,15 +299,14 @@ def _foretradare(doc: SipDocument, answers: dict) -> None:
     ]
     if answers.get("foretradare_telefon"):
         pairs.append(("Företrädarens telefon", answers["foretradare_telefon"]))
-    _render.print_grid(doc, pairs)
+    doc.field_grid(pairs)
 
 
 def _guardians(doc: SipDocument, answers: dict) -> None:
     """Each guardian's name and phone on a row of their own."""
     numbers = ("1", "2") if answers.get("vardnad") == "gemensam" else ("1",)
     for n in numbers:
-        _render.print_grid(
-            doc,
+        doc.field_grid(
             [
                 (f"Vårdnadshavare {n}, namn", answers.get(f"vh{n}_namn", "")),
                 (f"Vårdnadshavare {n}, telefon", answers.get(f"vh{n}_telefon", "")),
@@ -324,7 +322,7 @@ def _vardnad(doc: SipDocument, answers: dict) -> None:
     """On a row of its own, so that each guardian's name and phone share a row."""
     fld = FORM.item("vardnad")
     assert isinstance(fld, Field)
-    _render.print_grid(doc, [(fld.label, _render.display_value(fld, answers.get("vardnad")))])
+    doc.field_grid([(fld.label, _render.display_value(fld, answers.get("vardnad")))])
 
 
 CUSTOM: dict[str, _render.CustomFilled] = {
@@ -353,7 +351,7 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
     )
     _render.render_filled(doc, FORM, answers, custom=CUSTOM)
     if answers.get("form") == "skriftligt":
-        doc._ensure_space(60)
+        doc.keep_together(60)
         doc.heading("Underskrift", 2)
         _render.signature_lines(doc, consenting(answers))
     doc.embed_answers(FORM.id, answers)
@@ -364,17 +362,16 @@ def _blank_withdraw(doc: SipDocument) -> None:
     doc.write_in(
         "Vem kontaktar personen för att ta tillbaka samtycket? (namn, verksamhet, telefon)", 1
     )
-    _render.notice(doc, withdraw_text("").split(" Kontakta")[0] + " Kontakta den som står ovan.")
+    doc.notice(withdraw_text("").split(" Kontakta")[0] + " Kontakta den som står ovan.")
 
 
 def render_blank() -> bytes:
     """The consent for handwriting, with signature lines."""
     doc = _render.new_document(FORM, blank=True)
     _render.render_blank(doc, FORM, custom={"aterkalla_till": _blank_withdraw})
-    doc._ensure_space(70)
+    doc.keep_together(70)
     doc.heading("Underskrift", 2)
-    _render.small(
-        doc,
+    doc.small(
         "Vid skriftligt samtycke: den eller de som samtycker skriver under. Vid "
         "gemensam vårdnad skriver båda vårdnadshavarna under.",
     )

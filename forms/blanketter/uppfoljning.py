@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..pdf import SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -166,29 +165,30 @@ def validate(answers: dict) -> Result:
     _checks.check_version(result, "plan_version")
     plan_date = _checks.as_date(a, "plan_datum")
     meeting = _checks.as_date(a, "datum")
-    if plan_date and meeting and meeting < plan_date:
-        _checks.add_error(result, "datum", "Uppföljningen kan inte vara före planens datum.")
-    following = _checks.as_date(a, "nasta_datum")
-    if meeting and following and following <= meeting:
-        _checks.add_error(
-            result,
-            "nasta_datum",
-            "Nästa uppföljning måste vara efter datumet för den här uppföljningen.",
-        )
+    _checks.check_order(
+        result, plan_date, meeting, "datum", "Uppföljningen kan inte vara före planens datum.",
+        same_ok=True,
+    )
+    _checks.check_order(
+        result,
+        meeting,
+        _checks.as_date(a, "nasta_datum"),
+        "nasta_datum",
+        "Nästa uppföljning måste vara efter datumet för den här uppföljningen.",
+    )
     return result
 
 
 # -- PDF ----------------------------------------------------------------------------------------
 
 
-def _header(doc: SipDocument, answers: dict) -> None:
-    pairs = [
+def _header(answers: dict) -> list[tuple[str, str]]:
+    return [
         ("Namn", answers.get("person_namn", "")),
         ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
         ("Planens datum", answers.get("plan_datum", "")),
         ("Planens version", answers.get("plan_version", "")),
     ]
-    _render.print_grid(doc, pairs)
 
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Planen som följs upp")]
@@ -196,28 +196,20 @@ ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Planen s
 
 def render(answers: dict, *, created: datetime | None = None, variant: str | None = None) -> bytes:
     """The filled uppföljning (answers must be valid)."""
-    if variant:
-        raise ValueError(f"unknown variant {variant!r}")
-    doc = _render.new_document(FORM, created=created)
-    doc.heading(FORM.title, 1)
-    _header(doc, answers)
-    _render.render_filled(doc, FORM, answers, order=ORDER)
-    doc.embed_answers(FORM.id, answers)
-    return doc.output()
+    return _render.render_document(
+        FORM, answers, created=created, variant=variant, header=_header(answers), order=ORDER
+    )
 
 
 def render_blank() -> bytes:
     """The uppföljning for handwriting."""
-    doc = _render.new_document(FORM, blank=True)
-    _render.render_blank(
-        doc,
+    return _render.blank_document(
         FORM,
         note=(
             "I Värmland har den samma syfte som Region Värmlands reservrutinblankett FOR-18147 "
             "(utvärdering av SIP), men den är inte den officiella blanketten."
         ),
     )
-    return doc.output()
 
 
 # -- reopening ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ const FATAL =
 
 // ---- Python worker ---------------------------------------------------------------------
 
-// Pyodide's folder is named after a hash of its content, written in by macros/postbuild.py,
+// Pyodide's folder is named after a hash of its content, written in by release/postbuild.py,
 // so a server can let browsers keep it without asking again (README, "Caching").
 const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url);
 const RUNTIME_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR);

@@ -16,7 +16,7 @@
 //   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
 //
 // Everything the worker loads comes from the site's own folder ../../pyodide/<content hash>/
-// (the hash is written in by macros/postbuild.py), resolved relative to this file, so the
+// (the hash is written in by release/postbuild.py), resolved relative to this file, so the
 // site works under any sub-path.
 
 const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url).href;

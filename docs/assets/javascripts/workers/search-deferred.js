@@ -1,9 +1,9 @@
 // SIP-portalen: Material's search worker, started later on pages with a widget.
 //
 // Material builds its search index in a worker as soon as a page opens. On a widget page that
-// competes with Python's start for the same processor cores, so macros/hooks.py points those
-// pages here instead (search-deferred.js?worker=search.<hash>.min.js). Messages are held
-// until one of these comes first, and then Material's own worker takes over unchanged:
+// competes with Python's start for the same processor cores, so macros/overrides/main.html
+// points those pages here instead (search-deferred.js?worker=search.<hash>.min.js). Messages
+// are held until one of these comes first, and then Material's own worker takes over unchanged:
 //   - the page says Python is ready (widgets.mjs, BroadcastChannel "sip-search");
 //   - the user searches (any message other than Material's set-up, type 0);
 //   - four seconds have passed.

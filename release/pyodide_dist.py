@@ -6,25 +6,24 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
    no build backend: files, METADATA, WHEEL, RECORD).
 2. The dependency wheels pinned with hashes in ``requirements/pyodide.txt`` are downloaded
    (``pip download --require-hashes``).
-3. ``macros/compile_wheels.mjs`` compiles every wheel, and Pyodide's own standard library
-   (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide under Node, so the
-   ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from source, ~0.3 s from
-   bytecode).
+3. ``compile_wheels.mjs`` (with ``bytecode.py``) compiles every wheel, and Pyodide's own
+   standard library (``python_stdlib.zip``, shipped as sources), to bytecode inside Pyodide
+   under Node, so the ``.pyc`` match the browser's Python (first ``import fpdf``: ~2.9 s from
+   source, ~0.3 s from bytecode).
 4. ``pyodide lockfile add-wheels`` (pyodide-build) adds them to a lockfile that holds only what
    the site ships: Pyodide's own ``pyodide-lock.json`` with its package list emptied, because
    those wheels live on Pyodide's CDN, which the portal never contacts.
 5. The other core runtime files are copied from the npm package ``pyodide`` (package-lock.json
    pins it).
 
-``build_dist()`` returns the finished folder; ``on_post_build`` copies it to ``site/pyodide/``.
+``build_dist()`` returns the finished folder; the release step (``postbuild.run``) checks it
+against ``manifest.json`` and copies it to ``site/pyodide/<hash>/``.
 """
 
 from __future__ import annotations
 
-import base64
-import csv
 import hashlib
-import io
+import importlib.metadata
 import json
 import os
 import shutil
@@ -35,16 +34,22 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from .wheelfile import write_zip
+
+HERE = Path(__file__).resolve().parent
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pyodide"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
+# The code that makes the folder's files: a change to any of it rebuilds the folder.
+TOOLS = ("pyodide_dist.py", "compile_wheels.mjs", "bytecode.py", "wheelfile.py")
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 STDLIB = "python_stdlib.zip"  # compiled to bytecode like the wheels (it ships as .py sources)
 WHEEL_NAME = "sip-forms"
 
 
-def _forms_files() -> list[Path]:
+def forms_files() -> list[Path]:
+    """The files of ``forms/`` that go into our wheel."""
     return sorted(
         p
         for p in (ROOT / "forms").rglob("*")
@@ -57,23 +62,18 @@ def _forms_files() -> list[Path]:
 def cache_key() -> str:
     """A hash of everything the Pyodide folder is made from."""
     h = hashlib.sha256()
+    h.update(importlib.metadata.version("pyodide-build").encode())
     inputs = [
         ROOT / "pyproject.toml",
         REQUIREMENTS,
         ROOT / "package-lock.json",
-        Path(__file__),
-        ROOT / "macros" / "compile_wheels.mjs",
-        *_forms_files(),
+        *(HERE / name for name in TOOLS),
+        *forms_files(),
     ]
     for path in inputs:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
-
-
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
-    return "sha256=" + digest.decode()
 
 
 def build_forms_wheel(out_dir: Path) -> Path:
@@ -97,7 +97,7 @@ def build_forms_wheel(out_dir: Path) -> Path:
         "",
     ]
     files: dict[str, bytes] = {
-        str(p.relative_to(ROOT).as_posix()): p.read_bytes() for p in _forms_files()
+        str(p.relative_to(ROOT).as_posix()): p.read_bytes() for p in forms_files()
     }
     info = f"{dist}-{version}.dist-info"
     files[f"{info}/METADATA"] = "\n".join(metadata).encode()
@@ -105,19 +105,8 @@ def build_forms_wheel(out_dir: Path) -> Path:
         b"Wheel-Version: 1.0\nGenerator: sip-portalen\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
     files[f"{info}/top_level.txt"] = b"forms\n"
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    for fname in sorted(files):
-        writer.writerow([fname, _record_hash(files[fname]), len(files[fname])])
-    writer.writerow([f"{info}/RECORD", "", ""])
-    files[f"{info}/RECORD"] = buf.getvalue().encode()
     target = out_dir / f"{dist}-{version}-py3-none-any.whl"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for fname in sorted(files):
-            zi = zipfile.ZipInfo(fname, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zf.writestr(zi, files[fname])
+    write_zip(str(target), files, compression=zipfile.ZIP_DEFLATED)
     return target
 
 
@@ -181,7 +170,7 @@ def build_dist(force: bool = False) -> Path:
         build_forms_wheel(source)
         download_dependencies(source)
         shutil.copy2(PYODIDE_NPM / STDLIB, source / STDLIB)
-        _run(["node", str(ROOT / "macros" / "compile_wheels.mjs"), str(source), str(compiled)])
+        _run(["node", str(HERE / "compile_wheels.mjs"), str(source), str(compiled)])
         stdlib = compiled / STDLIB
         stdlib.rename(Path(tmp) / STDLIB)  # not a wheel: keep it out of the lockfile
         write_lockfile(compiled, compiled)

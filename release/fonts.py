@@ -4,7 +4,7 @@ Source: the npm package ``dejavu-fonts-ttf`` (pinned in package-lock.json). Subs
 scripts a Swedish public-sector form meets (Latin incl. Vietnamese, Greek, Cyrillic, punctuation)
 cuts each font from ~750 kB to ~200 kB, which the browser downloads inside our wheel.
 
-Run as ``python -m macros.fonts`` (the Makefile does) or call :func:`ensure_fonts`.
+Run as ``python -m release.fonts`` (the Makefile does) or call :func:`ensure_fonts`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def build_font(source: Path, target: Path) -> None:
     options.name_IDs = ["*"]  # keep the licence and names
     options.notdef_outline = True
     options.hinting = False  # PDF viewers do not need TrueType hinting
-    font = TTFont(source)
+    # Keep the source's modification date instead of today's, so the same inputs give the same
+    # bytes (the fonts go into our wheel, whose sha256 is recorded: release/manifest.py).
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=_unicodes())
     subsetter.subset(font)

@@ -1,0 +1,119 @@
+"""The release step's record of the Pyodide folder (release/manifest.py): a changed byte or a
+changed input stops the release with the file, the expected and actual sha256 and the way to
+record a deliberate change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from release import manifest, postbuild, pyodide_dist
+
+
+@pytest.fixture(scope="module")
+def built() -> Path:
+    """The Pyodide folder as the build makes it (cached between builds)."""
+    return pyodide_dist.build_dist()
+
+
+@pytest.fixture
+def folder(built, tmp_path) -> Path:
+    """A copy of the built folder that a test may alter."""
+    return Path(shutil.copytree(built, tmp_path / "pyodide"))
+
+
+def flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+class TestManifest:
+    def test_the_committed_record_matches_the_build(self, built):
+        """The runtime, the compiled stdlib and the dependency wheels are, byte for byte, the
+        ones recorded in release/manifest.json."""
+        record = manifest.load()
+        manifest.check(built, record)
+        third_party = [n for n, f in record["files"].items() if manifest.FORMS not in f["inputs"]]
+        assert {"python_stdlib.zip", "pyodide.asm.wasm"} <= set(third_party)
+        assert len(third_party) >= 8
+
+    def test_a_changed_byte_stops_with_file_expected_and_actual_sha256(self, folder):
+        """One flipped byte in the compiled stdlib: the check names the file, both hashes,
+        that the inputs did not change, and how to record a deliberate change."""
+        record = manifest.record_of(folder)
+        target = folder / "python_stdlib.zip"
+        expected = manifest.sha256(target)
+        flip_a_byte(target)
+        with pytest.raises(manifest.ManifestError) as caught:
+            manifest.check(folder, record)
+        message = str(caught.value)
+        assert "python_stdlib.zip" in message
+        assert f"expected sha256 {expected}" in message
+        assert f"got      sha256 {manifest.sha256(target)}" in message
+        assert "inputs unchanged" in message
+        assert "make lock-release" in message
+
+    def test_a_changed_input_is_named(self, folder):
+        """A new Pyodide (here: a record made with another version) stops the release and
+        says which input changed, from what to what."""
+        record = manifest.record_of(folder)
+        record["inputs"][manifest.PYODIDE] = "0.0.1 sha512-old"
+        record["files"]["pyodide.asm.wasm"]["sha256"] = "0" * 64
+        with pytest.raises(manifest.ManifestError) as caught:
+            manifest.check(folder, record)
+        message = str(caught.value)
+        assert "pyodide.asm.wasm" in message
+        assert f"changed inputs: {manifest.PYODIDE} 0.0.1 sha512-old -> " in message
+
+    def test_a_new_or_missing_file_stops_the_release(self, folder):
+        """A wheel the record does not know, or a recorded one the build no longer makes."""
+        record = manifest.record_of(folder)
+        (folder / "extra-1.0-py3-none-any.whl").write_bytes(b"x")
+        del record["files"]["python_stdlib.zip"]
+        record["files"]["old-0.1-py3-none-any.whl"] = {"sha256": "0" * 64, "inputs": []}
+        problems, _ = manifest.compare(folder, record, manifest.current_inputs())
+        assert any(p.startswith("extra-1.0-py3-none-any.whl: made by the build") for p in problems)
+        assert any(p.startswith("old-0.1-py3-none-any.whl: recorded, but") for p in problems)
+        assert any(p.startswith("python_stdlib.zip: made by the build") for p in problems)
+
+    def test_our_own_wheel_is_compared_only_while_forms_is_as_recorded(self, folder):
+        """forms/ is reviewed as source: after a change to it our wheel is not compared (and
+        the release says so); with forms/ as recorded, a changed wheel stops the release."""
+        record = manifest.record_of(folder)
+        (wheel,) = folder.glob("sip_forms-*.whl")
+        flip_a_byte(wheel)
+        problems, notes = manifest.compare(folder, record, manifest.current_inputs())
+        assert [p.split(":")[0] for p in problems] == [wheel.name]
+        changed = {**manifest.current_inputs(), manifest.FORMS: "sha256:edited"}
+        problems, notes = manifest.compare(folder, record, changed)
+        assert problems == []
+        assert notes == [f"{wheel.name}: not compared, forms/ has changed since the record"]
+
+    def test_a_gz_copy_that_does_not_match_stops_the_release(self, folder):
+        """A .gz beside a file must hold exactly that file."""
+        gz = folder / "pyodide.asm.wasm.gz"
+        gz.write_bytes(__import__("gzip").compress(b"something else"))
+        with pytest.raises(manifest.ManifestError, match="pyodide.asm.wasm.gz does not hold"):
+            manifest.check_compressed(folder)
+
+
+class TestReleaseStep:
+    def test_release_stops_before_publishing_a_folder_that_differs(self, tmp_path, monkeypatch,
+                                                                   built):
+        """The release step itself refuses a Pyodide folder that differs from the record: no
+        Pyodide folder and no service worker are written."""
+        record = json.loads(manifest.MANIFEST.read_text("utf-8"))
+        record["files"]["python_stdlib.zip"]["sha256"] = "0" * 64
+        tampered = tmp_path / "manifest.json"
+        tampered.write_text(json.dumps(record), "utf-8")
+        monkeypatch.setattr(manifest, "MANIFEST", tampered)
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text("<html></html>", "utf-8")
+        with pytest.raises(manifest.ManifestError, match="python_stdlib.zip"):
+            postbuild.run(site)
+        assert not (site / "pyodide").exists() and not (site / "sw.js").exists()

@@ -369,8 +369,8 @@ def render_blank() -> bytes:
     return _render.blank_document(
         FORM,
         note=(
-            "I Värmland har den samma syfte som Region Värmlands reservrutinblankett FOR-18144 "
-            "(samordnad individuell plan), men den är inte den officiella blanketten."
+            "Det är SIP-portalens egen blankett. Den ersätter inte länets eller din "
+            "verksamhets egna blanketter."
         ),
     )
 

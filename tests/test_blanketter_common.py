@@ -86,7 +86,9 @@ def filler(length: int, seed: int) -> str:
 
 
 def typed_values(form, answers: dict) -> list[str]:
-    """Every answer as the reader sees it (option labels, not values), booleans left out."""
+    """Every answer as the reader sees it (option labels, not values, dates with the
+    weekday, times as 09.00), booleans left out."""
+    from forms.blanketter._format import clock
     from forms.blanketter._render import display_value
 
     out: list[str] = []
@@ -99,7 +101,7 @@ def typed_values(form, answers: dict) -> list[str]:
             if fld.kind == "checkboxes":
                 out.extend(display_value(fld, [v]) for v in value)
                 continue
-            shown = display_value(fld, value)
+            shown = clock(value) if fld.kind == "time" else display_value(fld, value)
             out.extend(s for s in shown.split("\n") if s.strip())
 
     for section in form.sections:

@@ -18,6 +18,7 @@ from test_blanketter_common import (
 )
 
 from forms.blanketter import kallelse
+from forms.blanketter._format import date_text
 
 
 def errors(**changes) -> list[tuple[str, str]]:
@@ -348,13 +349,13 @@ class TestPdf:
         """Date, time span, form, place, interpreter and reply-by are printed."""
         text = squash(pdf_text(kallelse.render(cleaned())))
         for part in (
-            f"Datum {day(14)}",
-            "Tid 09:00–10:30",
+            f"Datum {date_text(day(14))}",
+            "Tid kl. 09.00–10.30",
             "Mötesform Fysiskt möte",
             "Plats Vårdcentralen Centrum, rum 12",
             "Behövs tolk? Ja",
             "Språk Arabiska",
-            f"Svara senast {day(7)}",
+            f"Svara senast {date_text(day(7))}",
             "Så svarar deltagarna Ring eller mejla Karin",
         ):
             assert part in text, part

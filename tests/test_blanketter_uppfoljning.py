@@ -7,6 +7,7 @@ import pytest
 from test_blanketter_common import PNR, day, pdf_text, squash, valid_plan, valid_uppfoljning
 
 from forms.blanketter import plan, uppfoljning
+from forms.blanketter._format import date_text
 from forms.pdf import read_answers
 
 
@@ -122,7 +123,7 @@ class TestPdf:
             "Delvis uppnått",
             "Inte uppnått",
             "Revidera planen till en ny version",
-            f"Datum för nästa uppföljning {day(90)}",
+            f"Datum för nästa uppföljning {date_text(day(90))}",
         ):
             assert part in text, part
 

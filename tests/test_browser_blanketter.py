@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import run_axe, wait_js, wait_ready
 from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+
+from forms.blanketter._format import clock, date_text
 
 pytestmark = pytest.mark.browser
 
@@ -50,13 +53,18 @@ def fill(page, answers: dict, prefix: str = "") -> None:
 
 
 def typed_words(answers: dict, page) -> set[str]:
-    """Every word the user typed into a text field (not option values)."""
+    """Every word the user typed into a text field (not option values); a date or a time as
+    the PDF prints it ("tisdag 15 december 2026", "09.00")."""
     words: set[str] = set()
     for key, value in answers.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             for item in value:
                 words |= typed_words(item, page)
         elif isinstance(value, str) and value:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                value = date_text(value)
+            elif re.fullmatch(r"\d{2}:\d{2}", value):
+                value = clock(value)
             words |= set(value.split())
     return words
 

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from ..pdf import LINE, SipDocument, clean_text
-from ..schema import Field, Form, Repeat, Section, ShowIf, visible
+from ..schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, visible
+from ._format import date_text, time_text
 
 # A cell longer than this (or holding a line break) turns a repeat group into blocks.
 SHORT_CELL = 60
@@ -48,7 +49,8 @@ def option_label(fld: Field, value: str) -> str:
 
 
 def display_value(fld: Field, value: object) -> str:
-    """An answer as the reader should see it: option labels, "Ja"/"Nej", lists joined."""
+    """An answer as the reader should see it: option labels, "Ja"/"Nej", lists joined, dates
+    as "tisdag 15 december 2026" and times as "kl. 09.00" (:mod:`._format`)."""
     if fld.kind == "checkbox":
         return "Ja" if value is True else "Nej"
     if fld.kind == "checkboxes":
@@ -57,6 +59,10 @@ def display_value(fld: Field, value: object) -> str:
     text = "" if value is None else str(value)
     if fld.kind in ("radio", "select") and text:
         return option_label(fld, text)
+    if fld.kind == "date" and text:
+        return date_text(text)
+    if fld.kind == "time" and text:
+        return time_text(text)
     return text
 
 
@@ -291,13 +297,6 @@ def render_document(
 
 
 # -- blank forms --------------------------------------------------------------------------------
-
-FORMAT_HINTS = {
-    "date": "ÅÅÅÅ-MM-DD",
-    "time": "TT:MM",
-    "personnummer": "ÅÅÅÅMMDD-NNNN",
-}
-
 
 def _note_height(doc: SipDocument, note: str) -> float:
     return doc.small_height(note) if note else 0.0

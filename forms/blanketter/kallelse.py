@@ -17,6 +17,7 @@ from ..pdf import MARGIN, SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
+from ._format import date_text, time_span
 
 VARIANTS: dict[str, str] = {"brev": "Ett brev per mottagare"}
 
@@ -436,7 +437,7 @@ PROTECTED_TEXT = (
 
 
 def _time(answers: dict) -> str:
-    return f"{answers.get('start', '')}\u2013{answers.get('slut', '')}"
+    return time_span(answers.get("start", ""), answers.get("slut", ""))
 
 
 def _where(answers: dict) -> list[tuple[str, str]]:
@@ -467,7 +468,7 @@ def _print_pairs(doc: SipDocument, pairs: list[tuple[str, str]]) -> None:
 
 
 def _meeting(doc: SipDocument, answers: dict) -> None:
-    _print_pairs(doc, [("Datum", answers.get("datum", "")), ("Tid", _time(answers))])
+    _print_pairs(doc, [("Datum", date_text(answers.get("datum", ""))), ("Tid", _time(answers))])
     _print_pairs(doc, _where(answers))
 
 
@@ -522,7 +523,7 @@ def _county_lines(doc: SipDocument, lan: str) -> None:
 
 
 def _reply(doc: SipDocument, answers: dict) -> None:
-    doc.field("Svara senast", answers.get("svara_senast", ""))
+    doc.field("Svara senast", date_text(answers.get("svara_senast", "")))
     doc.field("Så svarar deltagarna", answers.get("svar_hur") or _default_reply(answers))
 
 
@@ -621,7 +622,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         if x
     )
     doc.letter_block(MARGIN, below, 80, sender)
-    doc.letter_block(WINDOW_X, 18, WINDOW_W, f"Datum: {created:%Y-%m-%d}")
+    doc.letter_block(WINDOW_X, 18, WINDOW_W, date_text(created.date(), weekday=False))
     # Recipient, in the window of the envelope.
     lines = [
         recipient.get("kontaktperson", ""),
@@ -653,7 +654,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
             bold=True,
         )
     pairs = [
-        ("Datum", answers.get("datum", "")),
+        ("Datum", date_text(answers.get("datum", ""))),
         ("Tid", _time(answers)),
         *_where(answers),
         ("Mötet gäller", answers.get("person_namn", "")),
@@ -663,7 +664,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         pairs.append(("Yrkesroll som bör komma", recipient["profession"]))
     if answers.get("tolk") == "ja":
         pairs.append(("Tolk", answers.get("tolk_sprak", "")))
-    pairs.append(("Svara senast", answers.get("svara_senast", "")))
+    pairs.append(("Svara senast", date_text(answers.get("svara_senast", ""))))
     _print_pairs(doc, pairs)
     doc.field("Vad mötet gäller", answers.get("syfte", ""))
     if answers.get("fragor"):
@@ -757,7 +758,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
             "plats": svar.get("uppfoljning_plats", ""),
             "syfte": (
                 f"Uppföljning av den samordnade individuella planen (SIP) från "
-                f"{svar.get('datum', '')}, version {version}."
+                f"{date_text(svar.get('datum', ''), weekday=False)}, version {version}."
             ),
         }
     raise ValueError(

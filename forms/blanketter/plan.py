@@ -14,6 +14,7 @@ from datetime import datetime
 from ..schema import Field, Form, Option, Repeat, Result, Section
 from ..validation import validate_form
 from . import _checks, _fields, _render
+from ._format import date_text
 
 KONTAKTTYPER = (
     Option("hembesok", "Hembesök"),
@@ -337,7 +338,7 @@ def _header(answers: dict) -> list[tuple[str, str]]:
     pairs = [
         ("Namn", answers.get("person_namn", "")),
         ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
-        ("Datum för planen", answers.get("datum", "")),
+        ("Datum för planen", date_text(answers.get("datum", ""))),
         ("Version", answers.get("version", "")),
     ]
     if kontakt:

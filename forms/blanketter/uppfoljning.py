@@ -12,6 +12,7 @@ from datetime import datetime
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
+from ._format import date_text
 from .plan import KONTAKTTYPER
 
 RESULTAT = (
@@ -186,7 +187,7 @@ def _header(answers: dict) -> list[tuple[str, str]]:
     return [
         ("Namn", answers.get("person_namn", "")),
         ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
-        ("Planens datum", answers.get("plan_datum", "")),
+        ("Planens datum", date_text(answers.get("plan_datum", ""))),
         ("Planens version", answers.get("plan_version", "")),
     ]
 

@@ -30,7 +30,8 @@ REGISTRY = lan.registry()
 def _rows():
     out = []
     for county in REGISTRY.counties.values():
-        for n, row in enumerate((*county.regler, *county.kallelse)):
+        lines = [row for rows in county.rader.values() for row in rows]
+        for n, row in enumerate((*county.regler, *lines)):
             if row.tyst or not row.belagg:
                 continue
             out.append(pytest.param(row, id=f"{county.id}-{n}-{row.amne}-{row.roll}"))
@@ -107,6 +108,37 @@ class TestErrors:
         message = str(error.value)
         assert message.startswith("kalmar.toml, ")
         assert reason in message
+
+    @pytest.mark.parametrize(
+        ("old", "new", "reason"),
+        [
+            ('samordningsansvarig = ["fast_vardkontakt", "samordnare"]',
+             'samordningsansvarig = ["fast_vardkontakt", "kurator"]',
+             "[plan]: okänt val 'kurator' i 'samordningsansvarig'. Kända: fast_vardkontakt, "
+             "samordnare."),
+            ('samordningsansvarig_kalla = "k_ansvarig"', 'samordningsansvarig_kalla = "k_ansv"',
+             "[plan]: 'samordningsansvarig_kalla' okänd källa 'k_ansv'."),
+            ('samordningsansvarig_kalla = "k_ansvarig"\n', "\n",
+             "[plan]: 'samordningsansvarig_kalla' saknas."),
+            ('samtyckesform = ["skriftligt"', 'samtyckesform = ["tyst"',
+             "[samtycke]: okänt val 'tyst' i 'samtyckesform'."),
+            ('[plan]\n', '[plan]\nfarg = "blå"\n', "[plan]: okänd nyckel 'farg'."),
+            ('[[uppfoljning.rad]]\namne = "avslut"', '[[uppfoljning.rad]]\namne = "tolk"',
+             "uppfoljning.rad 2: ämnet 'tolk' skrivs inte ut på blanketten uppfoljning. "
+             "Möjliga: uppfoljning, avslut, reservrutin."),
+            ('[[uppfoljning.rad]]\namne = "avslut"',
+             '[[uppfoljning.rad]]\nvillkor = ["barn"]\namne = "avslut"',
+             "uppfoljning.rad 2: villkoret 'barn' räknas inte ut på blanketten uppfoljning. "
+             "Möjliga: inga."),
+        ],
+    )
+    def test_a_wrong_blankett_table_names_file_row_and_reason(self, tmp_path, old, new, reason):
+        """The blanketter's county tables are checked like the rules: an unknown choice, key,
+        source, topic or fact stops loading with the file, the table or row and the reason."""
+        with pytest.raises(lan.RegistryError) as error:
+            lan.load([_broken(tmp_path, old, new)])
+        message = str(error.value)
+        assert message.startswith("kalmar.toml, ") and reason in message, message
 
     def test_wrong_file_stops_the_build(self, tmp_path):
         """mkdocs build fails on a broken county file and prints file, row and reason."""

@@ -410,11 +410,8 @@ def duty_text(lan: str, *, capital: bool = True) -> str:
 
 
 def county_lines(lan: str) -> list[tuple[str, str]]:
-    """The county's own lines for a kallelse, each with its source: ``[(text, source)]``."""
-    county = registry.registry().counties.get(lan)
-    if county is None:
-        return []
-    return [(row.text, row.kalla.citation) for row in county.kallelse]
+    """The county's own lines for those called, each with its source: ``[(text, source)]``."""
+    return _fields.county_lines(lan, "kallelse", "kallelse")
 
 
 def _obliged_text(lan: str) -> str:

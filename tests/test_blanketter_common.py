@@ -19,6 +19,11 @@ from forms import registry
 from forms.blanketter import kallelse, plan, samtycke, uppfoljning
 from forms.pdf import read_answers
 
+try:
+    from pdflines import body_runs, pages_ending_with_a_heading
+except ImportError:  # tests/ imported as a package
+    from tests.pdflines import body_runs, pages_ending_with_a_heading
+
 PNR = "19121212-1212"
 PNR_CHILD = "20150314-2380"
 
@@ -126,6 +131,8 @@ def valid_kallelse(**changes) -> dict:
         "person_postnummer": "653 46",
         "person_postort": "Skattkärr",
         "person_telefon": "070-123 45 67",
+        "samtycke_informationsdelning": "ja",
+        "behov_sip": "ja",
         "samtycke": "ja",
         "samtycke_av": "personen",
         "kallare_namn": "Karin Berg",
@@ -563,8 +570,8 @@ def _long_kallelse() -> dict:
             {
                 "verksamhet": f"Verksamhet nummer {i}",
                 "aktor": "kommun",
-                "kontaktperson": filler(150, 100 + i),
-                "postadress": "Box 1\n123 45 Ort",
+                "kontaktperson": filler(150, 100 + i) if i % 2 else f"Kontakt {i}",
+                "postadress": "" if i % 2 else "Box 1\n123 45 Ort",
             }
             for i in range(30)
         ],

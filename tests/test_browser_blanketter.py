@@ -176,7 +176,7 @@ class TestKallelseExtras:
         info.value.save_as(path)
         text = pdf_text(path)
         assert "Lönnvägen" not in text and "Skattkärr" not in text
-        assert "telefon" in text.lower()
+        assert "Kalla inte via Cosmic Link" in text
 
     def test_save_answers_file_and_clear(self, page, base_url, tmp_path):
         """Answers can be saved as a file; 'Rensa formuläret' empties the form."""

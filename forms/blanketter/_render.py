@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
+from .. import lan as registry
 from ..pdf import LINE, SipDocument, clean_text
 from ..schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, visible
 from ._format import date_text, time_text
@@ -110,6 +111,45 @@ def new_document(
     return SipDocument(
         title or form.title, subject=f"SIP-portalen: {form.title}", created=created, blank=blank
     )
+
+
+def county_notes(doc: SipDocument, lines: Sequence[tuple[str, str]]) -> None:
+    """The county's own lines, each run of lines from one source followed by that source in
+    small print."""
+    index = 0
+    while index < len(lines):
+        source = lines[index][1]
+        run = []
+        while index < len(lines) and lines[index][1] == source:
+            run.append(lines[index][0])
+            index += 1
+        doc.paragraph(" ".join(run), size=9)
+        doc.small(f"Källa: {source}.")
+
+
+def blank_county_notes(doc: SipDocument, blankett: str, *topics: str) -> None:
+    """On a blank form: every county's lines for ``blankett`` under ``topics``, whatever the
+    facts, the county named and the source given (the paper does not know the county)."""
+    every = {fact: True for fact in registry.BLANKETT_FACTS[blankett]}
+    for county in sorted(registry.registry().counties.values(), key=lambda c: c.namn):
+        found = (row for amne in topics for row in county.lines(blankett, amne, every))
+        rows = list(dict.fromkeys(found))
+        if rows:
+            text = " ".join(row.display_text for row in rows)
+            sources = " ".join(
+                f"Källa: {s}." for s in dict.fromkeys(row.kalla.short_citation for row in rows)
+            )
+            doc.small(f"{county.namn}: {text} {sources}")
+
+
+def paper_county_note(blankett: str) -> str:
+    """What each county's documents say about a paper form like this one (its own reserve
+    forms), the county named and the source given, for the blank form's paper note."""
+    notes = []
+    for county in sorted(registry.registry().counties.values(), key=lambda c: c.namn):
+        for row in county.lines(blankett, "reservrutin"):
+            notes.append(f"{county.namn}: {row.display_text} Källa: {row.kalla.short_citation}.")
+    return " ".join(notes)
 
 
 def signature_lines(doc: SipDocument, names: Sequence[str]) -> None:

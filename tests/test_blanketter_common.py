@@ -193,24 +193,30 @@ def valid_plan(**changes) -> dict:
         "datum": day(0),
         "version": "1",
         "kontakttyp": "hembesok",
+        "lan": "jonkoping",
         "narvarande": [
             {"namn": "Åsa Öhman", "roll": "Du själv"},
             {"namn": "Ingrid Öhman", "roll": "Din dotter"},
             {"namn": "Maria Johansson", "roll": "Fysioterapeut, Vårdcentralen Centrum"},
         ],
         "berattelse": "Du känner dig yr och trött. Du vill fortsätta spela bridge på tisdagar.",
+        "behov": "Du behöver stöd för att gå säkert och hjälp med frukosten på morgonen.",
         "huvudmal": "Du vill bo kvar hemma och känna dig trygg.",
         "mal": [
             {
                 "mal": "Du ska känna dig säkrare när du går.",
+                "sikt": "kort",
                 "insatser": "Fysioterapeuten ger dig ett träningsprogram för balansen.",
+                "huvudman": "region",
                 "ansvarig": "Maria Johansson, fysioterapeut",
                 "start": day(3),
                 "klart": day(60),
             },
             {
                 "mal": "Du ska kunna äta frukost varje morgon.",
+                "sikt": "lang",
                 "insatser": "Hemtjänsten kommer varje morgon och stöttar dig.",
+                "huvudman": "kommun",
                 "ansvarig": "Ida Lund, biståndshandläggare",
                 "start": day(7),
                 "klart": "",
@@ -218,15 +224,25 @@ def valid_plan(**changes) -> dict:
         ],
         "egna_insatser": "Du gör balansövningar varje dag. Ingrid handlar på fredagar.",
         "andra_insatser": "Pensionärsföreningen skjutsar dig till bridgen.",
+        "situationer": [
+            {
+                "situation": "Ingrid reser bort i juli.",
+                "typ": "forvantad",
+                "atgard": "Hemtjänsten handlar åt dig de veckorna.",
+                "kontakt": "Ida Lund",
+            },
+        ],
         "kris": "Ring hemsjukvården på 054-11 22 33 om du ramlar. Kvällar och helger: 1177.",
         "samordningsansvarig_namn": "Helen Nilsson",
         "samordningsansvarig_verksamhet": "Hemsjukvården Karlstad",
+        "samordningsansvarig_huvudman": "kommun",
         "samordningsansvarig_telefon": "054-123 45 67",
         "kontaktpersoner": [
             {"namn": "Ida Lund", "verksamhet": "Biståndsenheten", "telefon": "054-222 33 44"},
         ],
         "oenighet": "Ingrid tycker att du borde flytta till ett boende. Du vill bo kvar.",
         "uppfoljning_datum": day(90),
+        "uppfoljning_tid": "13:00",
         "uppfoljning_plats": "Hemma hos dig",
         "uppfoljning_form": "hembesok",
         "samtycke_parter": "Hemsjukvården, Vårdcentralen Centrum och Biståndsenheten",
@@ -234,6 +250,10 @@ def valid_plan(**changes) -> dict:
         "samtycke_giltig_till": day(365),
         "godkand_datum": day(0),
         "godkand_av": "Du och Helen Nilsson",
+        "lamnad_datum": day(0),
+        "mottagare": [
+            {"namn": "Ingrid Öhman", "roll": "narstaende", "samtycke": True, "datum": day(0)},
+        ],
     }
     answers.update(changes)
     return answers
@@ -583,7 +603,9 @@ def _long_plan() -> dict:
         "mal": [
             {
                 "mal": filler(3000, 10 + i),
+                "sikt": "kort" if i % 3 else "lang",
                 "insatser": filler(3000, 50 + i),
+                "huvudman": ("kommun", "region", "skola")[i % 3],
                 "ansvarig": f"Ansvarig {i}",
                 "start": day(1),
                 "klart": day(30),

@@ -65,6 +65,10 @@ def display_value(fld: Field, value: object) -> str:
     if fld.kind == "time" and text:
         return time_text(text)
     return text
+    if fld.kind == "date" and text:
+        return date_text(text)
+    if fld.kind == "time" and text:
+        return time_text(text)
 
 
 # Whether a field is shown: the same rule as validation (answers here are cleaned).
@@ -233,17 +237,27 @@ def _short_field(fld: Field, value: str) -> bool:
 
 
 def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> float:
-    """About how many mm the answers of ``fields`` take when printed one under another
-    (an estimate from the text width; fpdf2's exact line breaking is slow on long text)."""
-    lines = 0
+    """About how many mm the answers of ``fields`` take as :func:`print_fields` prints them:
+    short answers two by two, the rest under their labels (an estimate from the text width;
+    fpdf2's exact line breaking is slow on long text)."""
+    lines, blocks, run = 0, 0, 0
     for fld in fields:
         if not is_visible(fld.show_if, answers):
             continue
         value = clean_text(display_value(fld, answers.get(fld.name))) or "\u2013"
+        if _short_field(fld, value):
+            run += 1
+            continue
+        lines += 2 * ((run + 1) // 2)  # a row of the grid: label and value
+        blocks += (run + 1) // 2
+        run = 0
         lines += 1  # the label
+        blocks += 1
         for paragraph in value.split("\n"):
             lines += 1 + int(doc.text_width(paragraph) * 1.08 // doc.width)
-    return lines * LINE + 2.0 * len(fields)
+    lines += 2 * ((run + 1) // 2)
+    blocks += (run + 1) // 2
+    return lines * LINE + 2.0 * blocks
 
 
 def print_fields(doc: SipDocument, fields: Sequence[Field], answers: dict) -> None:
@@ -319,10 +333,12 @@ def render_document(
     header: Sequence[tuple[str, str]] = (),
     intro: str = "",
     order: Sequence[str] | None = None,
+    custom: dict[str, CustomFilled] | None = None,
 ) -> bytes:
     """A filled form as a PDF (answers must be valid): its title, the ``header`` answers side
-    by side, an ``intro`` paragraph, every visible section (in ``order``), and the answers
-    embedded so the portal can reopen the file."""
+    by side, an ``intro`` paragraph, every visible section (in ``order``, items in ``custom``
+    printed by their own function), and the answers embedded so the portal can reopen the
+    file."""
     if variant:
         raise ValueError(f"unknown variant {variant!r}")
     doc = new_document(form, created=created)
@@ -331,7 +347,7 @@ def render_document(
         doc.field_grid(header)
     if intro:
         doc.paragraph(intro)
-    render_filled(doc, form, answers, order=order)
+    render_filled(doc, form, answers, order=order, custom=custom)
     doc.embed_answers(form.id, answers)
     return doc.output()
 
@@ -343,12 +359,23 @@ def _note_height(doc: SipDocument, note: str) -> float:
 
 
 def _blank_height(item: Field | Repeat) -> float:
-    """About how many mm the blank version of ``item`` needs before its first break."""
+    """About how many mm the blank version of ``item`` needs before its first break: for a
+    repeat group printed as numbered blocks, its whole first block."""
     if isinstance(item, Repeat):
-        return 45.0
+        if blank_as_table(item):
+            return 45.0
+        return 14 + sum(_blank_height(f) for f in item.fields)
     if item.kind == "textarea":
         return 9 + item.rows * 8
     return 20.0
+
+
+def blank_as_table(repeat: Repeat) -> bool:
+    """Whether the blank form prints ``repeat`` as a table (few, short fields) rather than
+    as numbered blocks."""
+    return len(repeat.fields) <= MAX_COLUMNS and all(
+        fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
+    )
 
 
 def _is_line(fld: Field) -> bool:
@@ -422,9 +449,7 @@ def _options_note(fields: Sequence[Field]) -> str:
 def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = None) -> None:
     """An empty table (short fields) or numbered blocks (long text) for a repeat group."""
     if as_table is None:
-        as_table = len(repeat.fields) <= MAX_COLUMNS and all(
-            fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
-        )
+        as_table = blank_as_table(repeat)
     if repeat.hint:
         doc.small(repeat.hint)
     if as_table:

@@ -298,6 +298,7 @@ def valid_samtycke(**changes) -> dict:
         "person_namn": "Noah Lind",
         "person_personnummer": PNR_CHILD,
         "barn": True,
+        "lan": "jonkoping",
         "samtycke_av": "vardnadshavare",
         "vardnad": "gemensam",
         "vh1_namn": "Sara Lind",

@@ -159,7 +159,7 @@ def paper_county_note(blankett: str) -> str:
 def signature_lines(doc: SipDocument, names: Sequence[str]) -> None:
     """A signature line plus "Ort och datum" for each name (empty name: a line to write it)."""
     for name in names:
-        doc.keep_together(30)
+        doc.keep_together(30 if name else 44)  # two or three one-line write-ins
         doc.write_in("Ort och datum", 1)
         doc.write_in("Underskrift" + (f" \u2013 {name}" if name else ""), 1)
         if not name:

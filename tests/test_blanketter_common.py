@@ -265,6 +265,7 @@ def valid_uppfoljning(**changes) -> dict:
         "person_personnummer": PNR,
         "plan_datum": day(-90),
         "plan_version": "1",
+        "lan": "jonkoping",
         "datum": day(0),
         "motesform": "hembesok",
         "narvarande": [

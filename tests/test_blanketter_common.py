@@ -663,3 +663,37 @@ class TestLongCase:
             words = value.split()
             for word in [words[0], words[-1], *words_sample(value, 8)]:
                 assert word in text, word
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_no_page_ends_with_a_heading(self, form_id):
+        """In the long case, and in its letters, every page's last line of text is body
+        text: never a heading left alone at the foot of the page."""
+        module = MODULES[form_id]
+        answers = clean(form_id, **LONG[form_id]())
+        assert pages_ending_with_a_heading(module.render(answers)) == []
+        for variant in getattr(module, "VARIANTS", {}):
+            assert pages_ending_with_a_heading(module.render(answers, variant=variant)) == []
+
+    def test_thirty_goals_and_one_goal(self):
+        """The plan with 30 goals of ordinary length, and with one, ends no page with a
+        heading; the responsibility table that breaks says "(forts.)" above its repeated
+        heading row."""
+        goals = [
+            {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
+             "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
+             "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+            for i in range(30)
+        ]
+        thirty = plan.render(clean("sip-plan", mal=goals))
+        one = plan.render(clean("sip-plan", mal=goals[:1]))
+        assert pages_ending_with_a_heading(thirty) == []
+        assert pages_ending_with_a_heading(one) == []
+        firsts = [page[0].text for page in body_runs(thirty)[1:]]
+        assert "Vem ansvarar för vad (forts.)" in firsts
+
+
+class TestBlankLayout:
+    def test_no_page_ends_with_a_heading(self, blank):
+        """No page of a blank form ends with a heading left alone."""
+        _, data = blank
+        assert pages_ending_with_a_heading(data) == []

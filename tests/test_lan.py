@@ -172,6 +172,7 @@ result = behov.assess(answers)
 form_ok = behov.validate(answers).ok
 pdf = behov.render(behov.validate(answers).answers, created=datetime(2026, 12, 1))
 k = {"lan": "provlan", "deltagare": [{"verksamhet": "FK", "aktor": "forsakringskassan"}]}
+from forms.blanketter import plan, samtycke, uppfoljning
 print(json.dumps({
     "options": [o.value for o in behov.FORM.item("lan").options],
     "verdict": result["verdict"],
@@ -185,6 +186,10 @@ print(json.dumps({
     "obliged": kallelse.is_obliged("provlan", "forsakringskassan"),
     "lines": kallelse.county_lines("provlan"),
     "comparison": "Provlän" in pages.comparison(lan.registry(), "../"),
+    "plan_kind_asked": "provlan" in plan.FORM.item("samordningsansvarig_typ").show_if.values,
+    "plan_kinds": plan.kinds("provlan"),
+    "consent_forms": samtycke.forms("provlan"),
+    "ending": uppfoljning.county_lines({"lan": "provlan"}, "avslut"),
 }, ensure_ascii=False))
 """
 
@@ -210,6 +215,11 @@ class TestFourthCounty:
         assert out["obliged"] is True
         assert out["lines"][0][0].startswith("I Provlän är även Försäkringskassan")
         assert out["comparison"] is True
+        assert out["plan_kind_asked"] is True and out["plan_kinds"] == ["samordnare"]
+        assert out["consent_forms"] == ["muntligt", "presumerat"]
+        assert out["ending"] == [["I Provlän avslutar samordnaren planen.",
+                                  "Region Provlän, Provrutin för SIP (PROV-1), avsnittet "
+                                  "\u201dGrund\u201d"]]
 
     def test_not_on_the_site(self):
         """Without the test setting, the fictitious county is not loaded."""
@@ -222,6 +232,17 @@ class TestOnePlace:
         source = (ROOT / "forms" / "behov.py").read_text(encoding="utf-8")
         for name in ("Värmland", "Kalmar", "Jönköping", "varmland", "kalmar", "jonkoping"):
             assert name not in source
+
+    def test_blanketter_hold_no_county(self):
+        """forms/blanketter/ names no county in code: every county's lines, choices and reserve
+        forms on the blanketter are data in forms/lan/."""
+        for path in (ROOT / "forms" / "blanketter").glob("*.py"):
+            code = "\n".join(
+                line for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.lstrip().startswith("#")
+            )
+            for name in ("Värmland", "Kalmar", "Jönköping", "varmland", "kalmar", "jonkoping"):
+                assert name not in code, (path.name, name)
 
     def test_kalmar_school_rule_in_one_place(self):
         """The rule that the school is obliged in Kalmar län is data in kalmar.toml only."""

@@ -7,7 +7,9 @@ Its public verbs are the whole layout API: a renderer says what a piece of the d
 never how fpdf2 draws it, and nothing outside this module touches ``doc.pdf`` or a ``_private``
 member (tests/test_forms_core.py checks). Built top to bottom:
 
-- ``heading(text, level)``: the title (level 1, ruled) or a section heading (2, 3);
+- ``heading(text, level)``: the title (level 1, ruled) or a section heading (2, 3). A heading
+  never ends a page (keep-with-next): it is drawn when the next block starts, on the page
+  where that block's first two lines stand (headings in a row wait together);
 - ``paragraph(text, size=, bold=)``, ``bullets(items)``, ``small(text)`` (a hint in small grey
   type), ``notice(text, bold=)`` (a framed reminder), ``paper_note(text)`` (what a blank form
   is for, at its top);
@@ -17,13 +19,15 @@ member (tests/test_forms_core.py checks). Built top to bottom:
   ``tick_boxes(labels)``: empty boxes side by side;
 - ``write_in(label, lines, hint)``: ruled lines for handwriting; ``write_in_grid(labels,
   note=)``: one-line write-ins side by side;
-- ``table(headings, rows, widths=, blank_rows=)``: a table whose heading row repeats on each
-  page (``column_widths`` fits its columns to their content);
+- ``table(headings, rows, widths=, blank_rows=, continued=)``: a table whose heading row stays
+  with its first row and repeats on each page, under a line "<section> (forts.)" (the last
+  heading, or ``continued``; plain text for now) (``column_widths`` fits its columns);
 - ``letter_block(x, y, width, text, …)`` and ``resume_at(y)``: text placed on the page (a
   letter's sender, date and window-envelope address), then the flow below it;
-- ``keep_together(height)``, ``spacer(mm)``, ``restart_numbering()``: pages and space;
-- ``text_width(text, …)``, ``small_height(text)``, ``width``, ``page_height``: measures for
-  renderers that decide a layout;
+- ``keep_together(height)``, ``spacer(mm)``, ``restart_numbering()``: pages and space; every
+  block verb also keeps its own first lines together (and with a waiting heading);
+- ``text_width(text, …)``, ``small_height(text)``, ``block_height(width, text, …)``,
+  ``width``, ``page_height``: measures for renderers that decide a layout;
 - ``embed_answers(blankett, answers)`` and ``output()``.
 
 User text is always printed literally. fpdf2's page-number alias (``{nb}``) is switched off,
@@ -103,6 +107,24 @@ def describe_characters(chars: Sequence[str]) -> str:
     return ", ".join(f"\u201d{ch}\u201d (U+{ord(ch):04X})" for ch in chars)
 
 
+class _Pages(FPDF):
+    """fpdf2's document with one addition: while a table is drawn, a page it breaks onto
+    starts with ``continued`` ("Mål och insatser (forts.)"), above the repeated heading row."""
+
+    continued = ""
+
+    def header(self) -> None:
+        if not self.continued:
+            return
+        self.set_font(FAMILY, "B", 9.5)
+        self.set_text_color(*LABEL_GREY)
+        self.multi_cell(
+            0, LABEL_LINE + 0.6, self.continued, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.set_text_color(*BLACK)
+        self.ln(1)
+
+
 class SipDocument:
     """An A4 PDF in the portal's style. Build it top to bottom, then call :meth:`output`."""
 
@@ -117,7 +139,7 @@ class SipDocument:
         self.title = clean_text(title)
         self.created = (created or datetime.now()).astimezone()
         self.blank = blank
-        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf = _Pages(orientation="portrait", unit="mm", format="A4")
         pdf.alias_nb_pages(None)  # never rewrite user text; see module docstring
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(True, margin=MARGIN + FOOTER_HEIGHT - 6)
@@ -133,6 +155,9 @@ class SipDocument:
         pdf.add_page()
         self.pdf = pdf
         self._group_starts = [1]  # pages where the footer's "Sida X (Y)" restarts
+        self._pending: list[tuple[str, int]] = []  # headings waiting for what follows them
+        self._pending_space = 0.0  # space asked for after the waiting headings
+        self._section = ""  # the last heading drawn below the title, for "(forts.)"
 
     # -- text blocks -------------------------------------------------------------------------
 
@@ -155,32 +180,85 @@ class SipDocument:
         return self.pdf.get_string_width(clean_text(text))
 
     def keep_together(self, height: float) -> None:
-        """Keep the next ``height`` mm on one page: start a new page unless they fit."""
-        if self.pdf.get_y() + height > self.pdf.page_break_trigger:
-            self.pdf.add_page()
+        """Keep the next ``height`` mm (and any heading waiting for them) on one page: start a
+        new page unless they fit. On a fresh page nothing moves, however tall the block."""
+        self._keep(self._pending_height() + height)
+
+    def _keep(self, height: float) -> None:
+        pdf = self.pdf
+        if pdf.get_y() + height > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 0.5:
+            pdf.add_page()
+
+    # A heading is drawn when the block after it starts: :meth:`_begin` then keeps the heading
+    # and the first lines of that block on one page (keep-with-next).
+
+    _HEADING_SIZE = {1: 17, 2: 13, 3: 11}
+    _SPACE_BEFORE = {1: 0, 2: 5, 3: 3}
 
     def heading(self, text: str, level: int = 1) -> None:
-        """A heading; level 1 is the document title."""
-        size = {1: 17, 2: 13, 3: 11}[level]
-        space_before = {1: 0, 2: 5, 3: 3}[level]
-        self.keep_together(space_before + size * 0.5 + 12)  # keep a heading with its first lines
-        if self.pdf.get_y() > MARGIN + 1:
-            self.pdf.ln(space_before)
+        """A heading; level 1 is the document title. It never ends a page: it is drawn on the
+        page where the next block's first two lines are (a heading directly after it waits
+        too)."""
+        self._pending.append((clean_text(text), level))
+
+    def _heading_height(self, text: str, level: int) -> float:
+        size = self._HEADING_SIZE[level]
         self._font(size, bold=True)
-        self.pdf.multi_cell(
-            0, size * 0.5, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        lines = self.pdf.multi_cell(
+            0, size * 0.5, text, dry_run=True, output="HEIGHT", align="L"
         )
+        return self._SPACE_BEFORE[level] + lines + (4.5 if level == 1 else 1.2)
+
+    def _pending_height(self) -> float:
+        return sum(self._heading_height(t, lv) for t, lv in self._pending) + (
+            self._pending_space if self._pending else 0.0
+        )
+
+    def _begin(self, lead: float) -> None:
+        """Start a block whose first lines take ``lead`` mm: keep any waiting headings with
+        them, then draw the headings."""
+        self._keep(self._pending_height() + lead)
+        self._flush()
+
+    def _flush(self) -> None:
+        """Draw the waiting headings where the flow is now."""
+        pending, self._pending = self._pending, []
+        for text, level in pending:
+            self._draw_heading(text, level)
+        if pending and self._pending_space:
+            self.pdf.ln(self._pending_space)
+        self._pending_space = 0.0
+
+    def _draw_heading(self, text: str, level: int) -> None:
+        size = self._HEADING_SIZE[level]
+        if self.pdf.get_y() > self.pdf.t_margin + 1:
+            self.pdf.ln(self._SPACE_BEFORE[level])
+        self._font(size, bold=True)
+        self.pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         if level == 1:
             self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.6)
             y = self.pdf.get_y() + 1.5
             self.pdf.line(MARGIN, y, MARGIN + self.width, y)
             self.pdf.set_y(y + 3)
+            self._section = ""
         else:
+            self._section = text
             self.pdf.ln(1.2)
+
+    def _lines_height(
+        self, text: str, line: float, *, width: float = 0, size: float = 10, bold: bool = False,
+        most: int = 2,
+    ) -> float:
+        """The height of the first ``most`` lines of ``text`` (all of them if fewer)."""
+        self._font(size, bold)
+        head = clean_text(text)[:400]  # two lines never hold more; long text stays fast
+        lines = self.pdf.multi_cell(width, line, head, dry_run=True, output="LINES", align="L")
+        return max(1, min(most, len(lines))) * line
 
     def paragraph(self, text: str, *, size: float = 10, bold: bool = False) -> None:
         """A paragraph of running text (printed literally)."""
+        self._begin(self._lines_height(text, LINE, size=size, bold=bold))
         self._font(size, bold)
         self.pdf.multi_cell(0, LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.ln(1.5)
@@ -188,7 +266,8 @@ class SipDocument:
     def field(self, label: str, value: object) -> None:
         """A labelled answer: the label small and bold, the value below it."""
         text = clean_text(value).strip() or "–"
-        self.keep_together(LINE * 2 + 2)
+        label_height = self._lines_height(label, LABEL_LINE, size=8.5, bold=True, most=3)
+        self._begin(label_height + self._lines_height(text, LINE) + 2)
         self._font(8.5, bold=True)
         self.pdf.set_text_color(*LABEL_GREY)
         self.pdf.multi_cell(
@@ -232,7 +311,7 @@ class SipDocument:
         col = (self.width - (columns - 1) * gap) / columns
         for start in range(0, len(pairs), columns):
             row = pairs[start : start + columns]
-            self.keep_together(max(self._grid_cell_height(lab, v, col) for lab, v in row) + 2)
+            self._begin(max(self._grid_cell_height(lab, v, col) for lab, v in row) + 2)
             y0 = pdf.get_y()
             bottom = y0
             for index, (label, value) in enumerate(row):
@@ -257,7 +336,7 @@ class SipDocument:
 
     def label(self, text: str, *, space: float = 6) -> None:
         """A field label on its own (small, bold, grey), kept with ``space`` mm below it."""
-        self.keep_together(6 + space)
+        self._begin(6 + space)
         self._font(8.5, bold=True)
         self.pdf.set_text_color(*LABEL_GREY)
         self.pdf.multi_cell(
@@ -268,6 +347,7 @@ class SipDocument:
 
     def small(self, text: str) -> None:
         """A line of small grey text: a hint or a condition on the paper form."""
+        self._begin(self._lines_height(text, LABEL_LINE, size=8.5) + 1)
         self._font(8.5)
         self.pdf.set_text_color(*HINT_GREY)
         self.pdf.multi_cell(
@@ -286,7 +366,7 @@ class SipDocument:
     def notice(self, text: str, *, bold: bool = False) -> None:
         """A framed note across the page (a reminder the reader must not miss)."""
         pdf = self.pdf
-        self.keep_together(14)
+        self._begin(self._lines_height(text, 5, size=9.5, bold=bold, most=3) + 4)
         pdf.set_draw_color(*BLUE)
         pdf.set_fill_color(*PALE_BLUE)
         pdf.set_line_width(0.4)
@@ -308,6 +388,7 @@ class SipDocument:
     def paper_note(self, text: str) -> None:
         """The quiet framed line at the top of a blank form: what this paper version is for."""
         pdf = self.pdf
+        self._begin(self._lines_height(text, LABEL_LINE, size=8.5, most=3) + 4)
         pdf.set_draw_color(150, 150, 150)
         pdf.set_fill_color(245, 245, 245)
         pdf.set_line_width(0.2)
@@ -328,6 +409,8 @@ class SipDocument:
 
     def bullets(self, items: Iterable[str]) -> None:
         """A bulleted list."""
+        items = list(items)
+        self._begin(self._lines_height(items[0] if items else "", LINE))
         self._font(10)
         for item in items:
             self.pdf.set_x(MARGIN)
@@ -338,7 +421,7 @@ class SipDocument:
 
     def checkbox(self, label: str, checked: bool | None = False) -> None:
         """A tick box with a label; ``checked=None`` draws an empty box for handwriting."""
-        self.keep_together(LINE + 1)
+        self._begin(LINE + 1)
         x, y = MARGIN, self.pdf.get_y()
         self.pdf.set_draw_color(*BLACK)
         self.pdf.set_line_width(0.3)
@@ -356,6 +439,7 @@ class SipDocument:
     def tick_boxes(self, labels: Sequence[str]) -> None:
         """Empty tick boxes side by side, wrapping to the next line when the page is full."""
         pdf = self.pdf
+        self._begin(6.5)
         self._font(10)
         x, y = pdf.l_margin, pdf.get_y()
         for text in labels:
@@ -376,7 +460,7 @@ class SipDocument:
 
     def write_in(self, label: str, lines: int = 1, hint: str = "") -> None:
         """A label followed by ruled lines for handwriting (blank forms)."""
-        self.keep_together(5 + lines * 8)
+        self._begin(5 + lines * 8)
         self._font(8.5, bold=True)
         self.pdf.set_text_color(*LABEL_GREY)
         text = clean_text(label) + (f" ({clean_text(hint)})" if hint else "")
@@ -406,7 +490,7 @@ class SipDocument:
                 for t in row
             )
             noted = first and note
-            self.keep_together((self.small_height(note) if noted else 0) + label_h + WRITE_LINE + 3)
+            self._begin((self.small_height(note) if noted else 0) + label_h + WRITE_LINE + 3)
             if noted:
                 self.small(note)
             first = False
@@ -459,13 +543,25 @@ class SipDocument:
         widths: Sequence[float] | None = None,
         *,
         blank_rows: int = 0,
+        continued: str | None = None,
     ) -> None:
         """A table whose heading row repeats on every page. ``widths`` are relative column
         widths (by default fitted to the content: :meth:`column_widths`); ``blank_rows`` adds
-        empty rows to write in by hand, and the table is then ruled in thin grey."""
+        empty rows to write in by hand, and the table is then ruled in thin grey.
+
+        The heading row is kept with the first row. On a page the table breaks onto, a line
+        ``"<continued> (forts.)"`` stands above the repeated heading row; ``continued`` is by
+        default the last heading drawn (the section the table belongs to)."""
         rows = [[clean_text(c) for c in row] for row in rows]
         if widths is None:
             widths = self.column_widths(headings, rows)
+        all_rows = rows + [[""] * len(headings) for _ in range(blank_rows)]
+        line = LINE if not blank_rows else 8
+        scale = self.width / sum(widths)
+        mm = [w * scale for w in widths]
+        first = all_rows[0] if all_rows else [""] * len(headings)
+        self._begin(self._row_height(headings, mm, LINE, bold=True)
+                    + self._row_height(first, mm, line) + 1)
         if blank_rows:
             self.pdf.set_draw_color(*HINT_GREY)
             self.pdf.set_line_width(0.2)
@@ -473,30 +569,50 @@ class SipDocument:
             self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.3)
         self._font(9)
-        all_rows = rows + [[""] * len(headings) for _ in range(blank_rows)]
-        with self.pdf.table(
-            col_widths=tuple(widths) if widths else None,
-            line_height=LINE if not blank_rows else 8,
-            text_align="LEFT",
-            headings_style=FontFace(emphasis="BOLD", fill_color=PALE_BLUE),
-            first_row_as_headings=True,
-            repeat_headings=1,
-            borders_layout="ALL",
-        ) as table:
-            head = table.row()
-            self._font(9, bold=True)
-            for h in headings:
-                head.cell(clean_text(h))
-            self._font(9)
-            for row in all_rows:
-                r = table.row()
-                for cell in row:
-                    r.cell(cell)
+        caption = clean_text(self._section if continued is None else continued)
+        self.pdf.continued = f"{caption} (forts.)" if caption else "(forts.)"
+        try:
+            with self.pdf.table(
+                col_widths=tuple(widths) if widths else None,
+                line_height=line,
+                text_align="LEFT",
+                headings_style=FontFace(emphasis="BOLD", fill_color=PALE_BLUE),
+                first_row_as_headings=True,
+                repeat_headings=1,
+                borders_layout="ALL",
+            ) as table:
+                head = table.row()
+                self._font(9, bold=True)
+                for h in headings:
+                    head.cell(clean_text(h))
+                self._font(9)
+                for row in all_rows:
+                    r = table.row()
+                    for cell in row:
+                        r.cell(cell)
+        finally:
+            self.pdf.continued = ""
         self.pdf.ln(3)
 
+    def _row_height(
+        self, cells: Sequence[str], widths: Sequence[float], line: float, *, bold: bool = False
+    ) -> float:
+        """About how tall a table row of ``cells`` in columns ``widths`` (mm) is."""
+        self._font(9, bold)
+        tallest = 1
+        for cell, width in zip(cells, widths, strict=False):
+            lines = self.pdf.multi_cell(
+                max(width - 2, 4), line, clean_text(cell)[:400], dry_run=True, output="LINES"
+            )
+            tallest = max(tallest, len(lines))
+        return tallest * line + 2
+
     def spacer(self, mm: float = 4) -> None:
-        """Empty space of ``mm`` mm."""
-        self.pdf.ln(mm)
+        """Empty space of ``mm`` mm (after a waiting heading: below it, once it is drawn)."""
+        if self._pending:
+            self._pending_space += mm
+        else:
+            self.pdf.ln(mm)
 
     def letter_block(
         self,
@@ -512,6 +628,7 @@ class SipDocument:
         """Text placed at ``x``, ``y`` mm from the page's top left corner, ``width`` mm wide
         (a letter's sender, its date, the address in an envelope's window); returns the y
         below it. The flow continues with :meth:`resume_at`."""
+        self._flush()
         self.pdf.set_xy(x, y)
         self._font(size, bold)
         self.pdf.multi_cell(
@@ -519,13 +636,25 @@ class SipDocument:
         )
         return self.pdf.get_y()
 
+    def block_height(
+        self, width: float, text: str, *, size: float = 9, bold: bool = False,
+        line_height: float = 4.5,
+    ) -> float:
+        """How tall :meth:`letter_block` would set ``text`` in ``width`` mm, in mm."""
+        self._font(size, bold)
+        return self.pdf.multi_cell(
+            width, line_height, clean_text(text), dry_run=True, output="HEIGHT", align="L"
+        )
+
     def resume_at(self, y: float) -> None:
         """Continue the document's flow at the left margin, ``y`` mm from the page's top."""
+        self._flush()
         self.pdf.set_xy(self.pdf.l_margin, y)
 
     def restart_numbering(self) -> None:
         """Continue on a new page whose footer counts "Sida 1 (…)" again (e.g. the next of
         several letters in one PDF)."""
+        self._flush()
         self.pdf.add_page()
         self._group_starts.append(self.pdf.page)
 
@@ -575,6 +704,7 @@ class SipDocument:
 
     def output(self) -> bytes:
         """Finish the document (footers) and return the PDF bytes."""
+        self._flush()
         self._footers()
         return bytes(self.pdf.output())
 

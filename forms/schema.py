@@ -32,6 +32,15 @@ Kind = Literal[
 ]
 
 
+# How a date, a time and a personnummer are typed: printed beside the write-in line of a blank
+# form and shown under the field on the page.
+FORMAT_HINTS = {
+    "date": "ÅÅÅÅ-MM-DD",
+    "time": "TT:MM",
+    "personnummer": "ÅÅÅÅMMDD-NNNN",
+}
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

@@ -13,7 +13,7 @@ import html
 import json
 
 from forms.registry import blank_pdf_path, get_module
-from forms.schema import Field, Form, Repeat, Section, ShowIf, field_id
+from forms.schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, field_id
 
 INDEX = "__INDEX__"  # placeholder for the item number in a repeat group's <template>
 
@@ -29,12 +29,31 @@ def _show_if(cond: ShowIf | None, prefix: str = "") -> str:
     return f" data-show-if='{_attr(json.dumps(data))}' hidden"
 
 
-def _hint_and_error(fid: str, hint: str) -> tuple[str, str]:
+# A date or a time is typed in one format; the page says which under the field, in words a
+# screen reader reads with it (the placeholder vanishes as soon as one types).
+FORMAT_EXAMPLES = {"date": "2026-12-15", "time": "09:30"}
+
+
+def format_hint(kind: str) -> str:
+    """``"Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-15."`` for a date (``""`` for a kind
+    without a fixed format)."""
+    if kind not in FORMAT_EXAMPLES:
+        return ""
+    return f"Skriv som {FORMAT_HINTS[kind]}, till exempel {FORMAT_EXAMPLES[kind]}."
+
+
+def _hint_and_error(fid: str, hint: str, kind: str = "") -> tuple[str, str]:
     parts = []
     described = []
     if hint:
         parts.append(f'<div class="sip-hint" id="{fid}-hint">{html.escape(hint)}</div>')
         described.append(f"{fid}-hint")
+    if format_hint(kind):
+        parts.append(
+            f'<div class="sip-hint sip-format" id="{fid}-format">'
+            f"{html.escape(format_hint(kind))}</div>"
+        )
+        described.append(f"{fid}-format")
     parts.append(
         f'<p class="sip-field-error" id="{fid}-error" hidden>'
         '<span class="md-visually-hidden">Fel: </span><span class="sip-msg"></span></p>'
@@ -61,7 +80,7 @@ def render_field(fld: Field, prefix: str = "") -> str:
     path = prefix + fld.name
     fid = field_id(path)
     name = _attr(path)
-    hint_error, described = _hint_and_error(fid, fld.hint)
+    hint_error, described = _hint_and_error(fid, fld.hint, fld.kind)
     aria = f' aria-describedby="{described}"' if described else ""
     show = _show_if(fld.show_if, prefix)
     width = f" sip-w-{fld.width}"

@@ -19,6 +19,11 @@ from forms import registry
 from forms.blanketter import kallelse, plan, samtycke, uppfoljning
 from forms.pdf import read_answers
 
+try:
+    from pdflines import body_runs, pages_ending_with_a_heading
+except ImportError:  # tests/ imported as a package
+    from tests.pdflines import body_runs, pages_ending_with_a_heading
+
 PNR = "19121212-1212"
 PNR_CHILD = "20150314-2380"
 
@@ -86,7 +91,9 @@ def filler(length: int, seed: int) -> str:
 
 
 def typed_values(form, answers: dict) -> list[str]:
-    """Every answer as the reader sees it (option labels, not values), booleans left out."""
+    """Every answer as the reader sees it (option labels, not values, dates with the
+    weekday, times as 09.00), booleans left out."""
+    from forms.blanketter._format import clock
     from forms.blanketter._render import display_value
 
     out: list[str] = []
@@ -99,7 +106,7 @@ def typed_values(form, answers: dict) -> list[str]:
             if fld.kind == "checkboxes":
                 out.extend(display_value(fld, [v]) for v in value)
                 continue
-            shown = display_value(fld, value)
+            shown = clock(value) if fld.kind == "time" else display_value(fld, value)
             out.extend(s for s in shown.split("\n") if s.strip())
 
     for section in form.sections:
@@ -124,6 +131,8 @@ def valid_kallelse(**changes) -> dict:
         "person_postnummer": "653 46",
         "person_postort": "Skattkärr",
         "person_telefon": "070-123 45 67",
+        "samtycke_informationsdelning": "ja",
+        "behov_sip": "ja",
         "samtycke": "ja",
         "samtycke_av": "personen",
         "kallare_namn": "Karin Berg",
@@ -184,24 +193,30 @@ def valid_plan(**changes) -> dict:
         "datum": day(0),
         "version": "1",
         "kontakttyp": "hembesok",
+        "lan": "jonkoping",
         "narvarande": [
             {"namn": "Åsa Öhman", "roll": "Du själv"},
             {"namn": "Ingrid Öhman", "roll": "Din dotter"},
             {"namn": "Maria Johansson", "roll": "Fysioterapeut, Vårdcentralen Centrum"},
         ],
         "berattelse": "Du känner dig yr och trött. Du vill fortsätta spela bridge på tisdagar.",
+        "behov": "Du behöver stöd för att gå säkert och hjälp med frukosten på morgonen.",
         "huvudmal": "Du vill bo kvar hemma och känna dig trygg.",
         "mal": [
             {
                 "mal": "Du ska känna dig säkrare när du går.",
+                "sikt": "kort",
                 "insatser": "Fysioterapeuten ger dig ett träningsprogram för balansen.",
+                "huvudman": "region",
                 "ansvarig": "Maria Johansson, fysioterapeut",
                 "start": day(3),
                 "klart": day(60),
             },
             {
                 "mal": "Du ska kunna äta frukost varje morgon.",
+                "sikt": "lang",
                 "insatser": "Hemtjänsten kommer varje morgon och stöttar dig.",
+                "huvudman": "kommun",
                 "ansvarig": "Ida Lund, biståndshandläggare",
                 "start": day(7),
                 "klart": "",
@@ -209,15 +224,25 @@ def valid_plan(**changes) -> dict:
         ],
         "egna_insatser": "Du gör balansövningar varje dag. Ingrid handlar på fredagar.",
         "andra_insatser": "Pensionärsföreningen skjutsar dig till bridgen.",
+        "situationer": [
+            {
+                "situation": "Ingrid reser bort i juli.",
+                "typ": "forvantad",
+                "atgard": "Hemtjänsten handlar åt dig de veckorna.",
+                "kontakt": "Ida Lund",
+            },
+        ],
         "kris": "Ring hemsjukvården på 054-11 22 33 om du ramlar. Kvällar och helger: 1177.",
         "samordningsansvarig_namn": "Helen Nilsson",
         "samordningsansvarig_verksamhet": "Hemsjukvården Karlstad",
+        "samordningsansvarig_huvudman": "kommun",
         "samordningsansvarig_telefon": "054-123 45 67",
         "kontaktpersoner": [
             {"namn": "Ida Lund", "verksamhet": "Biståndsenheten", "telefon": "054-222 33 44"},
         ],
         "oenighet": "Ingrid tycker att du borde flytta till ett boende. Du vill bo kvar.",
         "uppfoljning_datum": day(90),
+        "uppfoljning_tid": "13:00",
         "uppfoljning_plats": "Hemma hos dig",
         "uppfoljning_form": "hembesok",
         "samtycke_parter": "Hemsjukvården, Vårdcentralen Centrum och Biståndsenheten",
@@ -225,6 +250,10 @@ def valid_plan(**changes) -> dict:
         "samtycke_giltig_till": day(365),
         "godkand_datum": day(0),
         "godkand_av": "Du och Helen Nilsson",
+        "lamnad_datum": day(0),
+        "mottagare": [
+            {"namn": "Ingrid Öhman", "roll": "narstaende", "samtycke": True, "datum": day(0)},
+        ],
     }
     answers.update(changes)
     return answers
@@ -236,6 +265,7 @@ def valid_uppfoljning(**changes) -> dict:
         "person_personnummer": PNR,
         "plan_datum": day(-90),
         "plan_version": "1",
+        "lan": "jonkoping",
         "datum": day(0),
         "motesform": "hembesok",
         "narvarande": [
@@ -269,6 +299,7 @@ def valid_samtycke(**changes) -> dict:
         "person_namn": "Noah Lind",
         "person_personnummer": PNR_CHILD,
         "barn": True,
+        "lan": "jonkoping",
         "samtycke_av": "vardnadshavare",
         "vardnad": "gemensam",
         "vh1_namn": "Sara Lind",
@@ -561,8 +592,8 @@ def _long_kallelse() -> dict:
             {
                 "verksamhet": f"Verksamhet nummer {i}",
                 "aktor": "kommun",
-                "kontaktperson": filler(150, 100 + i),
-                "postadress": "Box 1\n123 45 Ort",
+                "kontaktperson": filler(150, 100 + i) if i % 2 else f"Kontakt {i}",
+                "postadress": "" if i % 2 else "Box 1\n123 45 Ort",
             }
             for i in range(30)
         ],
@@ -574,7 +605,9 @@ def _long_plan() -> dict:
         "mal": [
             {
                 "mal": filler(3000, 10 + i),
+                "sikt": "kort" if i % 3 else "lang",
                 "insatser": filler(3000, 50 + i),
+                "huvudman": ("kommun", "region", "skola")[i % 3],
                 "ansvarig": f"Ansvarig {i}",
                 "start": day(1),
                 "klart": day(30),
@@ -630,3 +663,37 @@ class TestLongCase:
             words = value.split()
             for word in [words[0], words[-1], *words_sample(value, 8)]:
                 assert word in text, word
+
+    @pytest.mark.parametrize("form_id", IDS)
+    def test_no_page_ends_with_a_heading(self, form_id):
+        """In the long case, and in its letters, every page's last line of text is body
+        text: never a heading left alone at the foot of the page."""
+        module = MODULES[form_id]
+        answers = clean(form_id, **LONG[form_id]())
+        assert pages_ending_with_a_heading(module.render(answers)) == []
+        for variant in getattr(module, "VARIANTS", {}):
+            assert pages_ending_with_a_heading(module.render(answers, variant=variant)) == []
+
+    def test_thirty_goals_and_one_goal(self):
+        """The plan with 30 goals of ordinary length, and with one, ends no page with a
+        heading; the responsibility table that breaks says "(forts.)" above its repeated
+        heading row."""
+        goals = [
+            {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
+             "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
+             "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+            for i in range(30)
+        ]
+        thirty = plan.render(clean("sip-plan", mal=goals))
+        one = plan.render(clean("sip-plan", mal=goals[:1]))
+        assert pages_ending_with_a_heading(thirty) == []
+        assert pages_ending_with_a_heading(one) == []
+        firsts = [page[0].text for page in body_runs(thirty)[1:]]
+        assert "Vem ansvarar för vad (forts.)" in firsts
+
+
+class TestBlankLayout:
+    def test_no_page_ends_with_a_heading(self, blank):
+        """No page of a blank form ends with a heading left alone."""
+        _, data = blank
+        assert pages_ending_with_a_heading(data) == []

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from test_blanketter_common import (
     PNR,
+    pages_ending_with_a_heading,
     day,
     pdf_pages,
     pdf_text,
@@ -17,7 +18,8 @@ from test_blanketter_common import (
     valid_plan,
 )
 
-from forms.blanketter import kallelse
+from forms.blanketter import _envelope, kallelse
+from forms.blanketter._format import date_text
 
 
 def errors(**changes) -> list[tuple[str, str]]:
@@ -215,22 +217,174 @@ class TestSkyddadePersonuppgifter:
     @pytest.mark.parametrize("variant", [None, "brev"])
     def test_pdf_has_no_address_and_a_reminder(self, variant):
         """Neither the kallelse nor the letters show where the person lives, and both remind
-        the reader of the protection."""
-        text = pdf_text(kallelse.render(cleaned(skyddade_personuppgifter=True), variant=variant))
+        the reader of the protection with Värmland's own rule and its source."""
+        text = squash(
+            pdf_text(kallelse.render(cleaned(skyddade_personuppgifter=True), variant=variant))
+        )
         for secret in ("Lönnvägen", "653 46", "Skattkärr"):
             assert secret not in text
-        assert "skyddade personuppgifter" in text
+        assert "Personen har skyddade personuppgifter. Adressen skrivs inte ut." in text
+        assert "Kalla inte via Cosmic Link, som kan gå att spåra." in text
+        assert "avsnittet \u201dPersoner med skyddade personuppgifter\u201d" in text
         if variant is None:
-            assert (
-                "Gör upp om tid och plats per telefon och skicka inte kallelsen via Cosmic Link."
-            ) in text
             assert "Skrivs inte ut. Personen har skyddade personuppgifter." in text
+
+    @pytest.mark.parametrize("county", ["kalmar", "jonkoping"])
+    @pytest.mark.parametrize("flag", ["skyddade_personuppgifter", "vald"])
+    def test_silent_county_says_so_and_borrows_nothing(self, county, flag):
+        """Where the county's documents are silent, the kallelse says so as the portal's own
+        advice and never prints Värmland's telephone rule."""
+        text = squash(pdf_text(kallelse.render(cleaned(lan=county, **{flag: True}))))
+        assert "Länets dokument säger inget om skyddade personuppgifter eller våld" in text
+        assert "SIP-portalens eget råd, inte en regel i länets dokument" in text
+        assert "Kalla inte via Cosmic Link" not in text
+        assert "kallar du till SIP-mötet per telefon" not in text
 
     def test_address_printed_without_protection(self):
         """Without protection the address is printed."""
         text = pdf_text(kallelse.render(cleaned()))
         assert "Lönnvägen 7 653 46 Skattkärr" in text
         assert "skyddade personuppgifter" not in text
+
+
+class TestVald:
+    def test_violence_is_asked_and_reopens(self):
+        """The violence box is a field of its own, kept as a bool and read back from the PDF."""
+        from forms.pdf import read_answers
+
+        answers = cleaned(vald="true")
+        assert answers["vald"] is True
+        assert read_answers(kallelse.render(answers))["svar"]["vald"] is True
+        assert cleaned()["vald"] is False
+
+    @pytest.mark.parametrize("variant", [None, "brev"])
+    def test_varmland_prints_the_telephone_rule_with_its_source(self, variant):
+        """In Värmlands län the kallelse and every letter remind the caller to call by
+        telephone and not through Cosmic Link, citing the revised rutin's violence section."""
+        pages = pdf_pages(kallelse.render(cleaned(vald=True), variant=variant))
+        letters = [p for p in pages if "Sida 1 (" in p] if variant else [" ".join(pages)]
+        for text in letters:
+            text = squash(text)
+            assert "Personen lever med våld i nära relation." in text
+            assert (
+                "Vid våld i nära relation kallar du till SIP-mötet per telefon. Cosmic Link "
+                "används inte för kallelsen."
+            ) in text
+            assert "avsnittet \u201dSIP i samband med våldsutsatthet\u201d" in text
+
+    def test_no_reminder_without_protection_or_violence(self):
+        """Without either box ticked there is no reminder at all."""
+        text = pdf_text(kallelse.render(cleaned()))
+        for reminder in ("Kalla inte via Cosmic Link", "kallar du till SIP-mötet per telefon",
+                         "Personen lever med våld", "Adressen skrivs inte ut"):
+            assert reminder not in text
+
+    def test_blank_form_offers_it_with_each_countys_line(self):
+        """The blank kallelse has the violence box and each county's line, with its source."""
+        text = squash(pdf_text(kallelse.render_blank()))
+        assert "Personen lever med våld i nära relation" in text
+        assert "Värmlands län: Kalla inte via Cosmic Link" in text
+        assert "Kalmar län: Länets dokument säger inget om skyddade" in text
+        assert "Källa: Rutinen, reviderad version" in text
+
+
+class TestConsentAndNeed:
+    """The three questions of a new samordningsärende (Kalmar län, Bilaga 1 steg 3)."""
+
+    @pytest.mark.parametrize(
+        ("name", "options"),
+        [
+            ("samtycke_informationsdelning", ["Ja", "Nej", "Ej tillgänglig"]),
+            ("behov_sip", ["Ja", "Nej"]),
+            ("samtycke", ["Ja", "Nej, inte ännu", "Ej tillgänglig"]),
+        ],
+    )
+    def test_three_questions_with_the_sources_answers(self, name, options):
+        """Each question has the answers the source gives it, and is required."""
+        fld = kallelse.FORM.item(name)
+        assert [o.label for o in fld.options] == options and fld.required
+
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            (
+                {"samtycke_informationsdelning": ""},
+                [(
+                    "samtycke_informationsdelning",
+                    "Samtycker personen till att information delas mellan socialtjänst och "
+                    "hälso- och sjukvård?: välj ett alternativ.",
+                )],
+            ),
+            (
+                {"behov_sip": "nej"},
+                [(
+                    "behov_sip",
+                    "Kalla till SIP först när ni har bedömt att personen behöver en SIP. Du kan "
+                    "ta hjälp av behovsbedömningen i portalen.",
+                )],
+            ),
+            ({"samtycke": "ej_tillganglig"}, []),
+            ({"samtycke_informationsdelning": "ej_tillganglig"}, []),
+        ],
+    )
+    def test_messages(self, changes, expected):
+        """A missing answer or a kallelse without a need gives its message beside the field;
+        Ej tillgänglig is an answer."""
+        assert errors(**changes) == expected
+
+    def test_printed_and_reopened(self):
+        """All three answers are printed in words and come back from the PDF."""
+        from forms.pdf import read_answers
+
+        answers = cleaned(samtycke_informationsdelning="ej_tillganglig")
+        data = kallelse.render(answers)
+        text = squash(pdf_text(data))
+        assert (
+            "Samtycker personen till att information delas mellan socialtjänst och hälso- och "
+            "sjukvård? Ej tillgänglig"
+        ) in text
+        assert "Har personen behov av en samordnad individuell plan (SIP)? Ja" in text
+        assert "Samtycker personen till en samordnad individuell plan (SIP)? Ja" in text
+        saved = read_answers(data)["svar"]
+        assert saved["samtycke_informationsdelning"] == "ej_tillganglig"
+        assert saved["behov_sip"] == "ja"
+
+    def test_blank_form_has_the_three_questions(self):
+        """The blank kallelse asks all three with their boxes."""
+        text = squash(pdf_text(kallelse.render_blank()))
+        assert "Samtycker personen till att information delas" in text
+        assert "Har personen behov av en samordnad individuell plan (SIP)?" in text
+        assert "Ej tillgänglig" in text
+
+
+class TestRelatives:
+    ROWS = [
+        {"namn": "Ingrid Öhman", "relation": "narstaende", "telefon": "070-222 33 44"},
+        {"namn": "Bo Ek", "relation": "god_man"},
+    ]
+
+    def test_validated_printed_and_reopened(self):
+        """Närstående and legal representatives who take part are listed by name and
+        relation, in the kallelse and in every letter, and come back from the PDF."""
+        from forms.pdf import read_answers
+
+        answers = cleaned(narstaende=self.ROWS)
+        text = squash(pdf_text(kallelse.render(answers)))
+        assert "Närstående och företrädare" in text
+        assert "Ingrid Öhman Närstående 070-222 33 44" in text and "Bo Ek God man" in text
+        letter = squash(pdf_text(kallelse.render(answers, variant="brev")))
+        assert "Ingrid Öhman (närstående), Bo Ek (god man)" in letter
+        assert read_answers(kallelse.render(answers))["svar"]["narstaende"] == [
+            {"namn": "Ingrid Öhman", "relation": "narstaende", "telefon": "070-222 33 44"},
+            {"namn": "Bo Ek", "relation": "god_man", "telefon": ""},
+        ]
+
+    def test_optional_but_checked(self):
+        """None is fine; a row needs a name and a relation."""
+        assert errors(narstaende=[]) == []
+        assert errors(narstaende=[{"namn": "Bo Ek"}]) == [
+            ("narstaende.0.relation", "Relation till personen: välj ett alternativ.")
+        ]
 
 
 def _between(text: str, start: str, end: str) -> str:
@@ -294,6 +448,17 @@ class TestLetters:
             assert page.endswith("Sida 1 (1)")
             assert "Kallelse till SIP-möte" in page and "Åsa Öhman" in page
 
+    @pytest.mark.parametrize("county", ["varmland", "kalmar", "jonkoping"])
+    def test_a_letter_never_ends_with_its_signature_alone(self, county):
+        """However long the county's lines make a letter, the reply, the other invitees and
+        the signature stay together, and no page ends with a heading."""
+        rows = [dict(r, postadress="Box 1\n123 45 Ort") for r in valid_kallelse()["deltagare"]]
+        data = kallelse.render(cleaned(lan=county, deltagare=rows), variant="brev")
+        for page in pdf_pages(data):
+            if "Med vänlig hälsning" in page:
+                assert "Så svarar du" in page and "Fler som kallas eller bjuds in" in page
+        assert pages_ending_with_a_heading(data) == []
+
     def test_obliged_recipient_is_called(self):
         """In Kalmar län the school's letter says it is called and obliged."""
         pages = pdf_pages(kallelse.render(cleaned(lan="kalmar"), variant="brev"))
@@ -302,18 +467,59 @@ class TestLetters:
             "(SIP). I Kalmar län är kommunen, regionen och skolan skyldiga att delta."
         ) in pages[0]
 
-    def test_address_is_in_the_envelope_window(self):
-        """The recipient's address sits where a right-hand window envelope shows it."""
-        reader = PdfReader(io.BytesIO(kallelse.render(cleaned(), variant="brev")))
-        found = []
+    @pytest.mark.parametrize(
+        "recipient",
+        [
+            {"verksamhet": "Kvarnbergsskolan", "aktor": "skola", "kontaktperson": "Eva Lind",
+             "postadress": "Box 12\n652 21 Karlstad"},
+            # the longest address that passes validation: six full lines
+            {"verksamhet": "Barn- och ungdomspsykiatrin, mottagningen i Kristinehamn",
+             "aktor": "oppen_vard", "kontaktperson": "Mohammed Abdulrahman Al-Hashimi",
+             "postadress": "c/o Kurator Marianne Wallenberg\nBox 12345\n"
+                           "681 23 KRISTINEHAMN"},
+        ],
+        ids=["short", "longest"],
+    )
+    def test_address_is_inside_the_window_after_folding(self, recipient):
+        """Folded in three and put in an E65 or a C65 (C5/6) envelope with the right-hand
+        window (90 × 45 mm, 20 mm from the right edge, 15 mm from the bottom), the whole address
+        shows through the window wherever the sheet slides, and no other text of the letter
+        can show there. Rectangles in mm from the page's top left corner, measured from the
+        text the PDF draws."""
+        answers = cleaned(deltagare=[recipient])
+        boxes = _text_boxes(kallelse.render(answers, variant="brev"))
+        address = " ".join(kallelse.letter_address(recipient).split("\n"))
+        inside = [(t, b) for t, b in boxes if t in address and b.x > 100]
+        assert " ".join(t for t, _ in inside).split() == address.split()
+        for envelope in _envelope.ENVELOPES:
+            area = _envelope.visible_area(envelope)
+            for _, box in inside:
+                assert area.contains(box), (envelope.name, box, area)
+            reach = _envelope.window_reach(envelope)
+            others = [(t, b) for t, b in boxes if (t, b) not in inside and reach.overlaps(b)]
+            assert others == [], envelope.name
 
-        def visit(text, cm, tm, font, size):
-            if "Box 12" in text:
-                found.append((tm[4] * 25.4 / 72, (842 - tm[5]) * 25.4 / 72))
+    def test_measured_window_area(self):
+        """The numbers the README states: the address area is x 119–190 mm, y 54–84 mm."""
+        area = _envelope.address_area()
+        assert (area.x, area.y, area.right, area.bottom) == (119, 54, 190, 84)
+        assert _envelope.reach().bottom == 99  # = the first fold of an A4 in three
 
-        reader.pages[0].extract_text(visitor_text=visit)
-        ((x, y),) = found
-        assert 105 <= x <= 115 and 45 <= y <= 70
+    def test_an_address_too_long_for_the_window_is_refused(self):
+        """An address that cannot fit the window gets a message at its postal address."""
+        row = {"verksamhet": "Vårdcentralen", "aktor": "oppen_vard",
+               "postadress": "Rad 1\nRad 2\nRad 3\nRad 4\nRad 5\nRad 6"}
+        assert errors(deltagare=[row]) == [(
+            "deltagare.0.postadress",
+            "Adressen får inte plats i kuvertets fönster. Namn, verksamhet och adress får ta "
+            "högst 6 rader med högst 36 tecken per rad. Korta adressen eller namnen.",
+        )]
+
+    def test_letter_date_and_meeting_date_in_words(self):
+        """The letter is dated in words and the meeting date has its weekday."""
+        page = pdf_pages(kallelse.render(cleaned(), variant="brev"))[0]
+        assert date_text(day(0), weekday=False) in page
+        assert f"Datum och tid {date_text(day(14))}, kl. 09.00–10.30" in page
 
     def test_many_recipients(self):
         """Twelve recipients give twelve letters, one per page, in order."""
@@ -348,13 +554,13 @@ class TestPdf:
         """Date, time span, form, place, interpreter and reply-by are printed."""
         text = squash(pdf_text(kallelse.render(cleaned())))
         for part in (
-            f"Datum {day(14)}",
-            "Tid 09:00–10:30",
+            f"Datum {date_text(day(14))}",
+            "Tid kl. 09.00–10.30",
             "Mötesform Fysiskt möte",
             "Plats Vårdcentralen Centrum, rum 12",
             "Behövs tolk? Ja",
             "Språk Arabiska",
-            f"Svara senast {day(7)}",
+            f"Svara senast {date_text(day(7))}",
             "Så svarar deltagarna Ring eller mejla Karin",
         ):
             assert part in text, part
@@ -398,3 +604,28 @@ class TestBlank:
             "Datum (ÅÅÅÅ-MM-DD)",
         ):
             assert part in text, part
+
+
+def _text_boxes(data: bytes) -> list[tuple[str, "_envelope.Rect"]]:
+    """Each piece of text on the first page and the rectangle it covers, in mm from the top
+    left corner: from its baseline up by the font's ascent, down by its descent, as wide as
+    the text is in the embedded font."""
+    from forms.pdf import SipDocument
+
+    measure = SipDocument("Mått")
+    reader = PdfReader(io.BytesIO(data))
+    boxes = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        points = size * tm[0]
+        x, baseline = tm[4] * 25.4 / 72, (842 - tm[5]) * 25.4 / 72
+        bold = "Bold" in str(font.get("/BaseFont", "")) if font else False
+        width = measure.text_width(text.strip(), size=points, bold=bold)
+        height = points * 25.4 / 72
+        boxes.append((text.strip(), _envelope.Rect(x, baseline - 0.93 * height, width,
+                                                    1.17 * height)))
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    return boxes

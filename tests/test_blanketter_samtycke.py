@@ -238,3 +238,72 @@ class TestBlank:
         assert text.count("Underskrift") >= 3
         assert "Du kan när som helst ta tillbaka ditt samtycke" in text
         assert "Vid gemensam vårdnad skriver båda vårdnadshavarna under." in text
+
+
+class TestCountyForms:
+    """How a consent is given: oral, written or, where the county says so, presumed."""
+
+    def test_presumed_only_where_the_county_names_it(self):
+        """Underförstått (presumerat) samtycke passes in Kalmar län, where the anvisning names
+        it, and is refused beside the field in the counties whose documents do not."""
+        presumed = {"form": "presumerat", "dokumenterat_av": "Lena Ek, sjuksköterska",
+                    "dokumenterat_var": "Journalen"}
+        assert errors(lan="kalmar", **presumed) == []
+        assert errors(lan="jonkoping", **presumed) == [(
+            "form",
+            "Länets dokument nämner inte det sättet att samtycka. Välj muntligt eller "
+            "skriftligt.",
+        )]
+        assert [e[0] for e in errors(lan="varmland", **presumed)] == ["form"]
+
+    def test_presumed_asks_who_and_where_it_is_documented(self):
+        """A presumed consent, like an oral one, must say who took it and where it is
+        documented (the journal)."""
+        assert errors(lan="kalmar", form="presumerat") == [
+            ("dokumenterat_av", "Vem tog emot samtycket? måste fyllas i."),
+            ("dokumenterat_var", "Var är det dokumenterat? måste fyllas i."),
+        ]
+
+    def test_printed_with_the_county_line_and_reopened(self):
+        """The PDF says how the consent was given and where it is documented, prints Kalmar
+        län's line on consent with its source, has no signature lines, and reopens."""
+        from forms.pdf import read_answers
+
+        answers = cleaned(lan="kalmar", form="presumerat", dokumenterat_av="Lena Ek",
+                          dokumenterat_var="Journalen i Cosmic")
+        data = samtycke.render(answers)
+        text = squash(pdf_text(data))
+        assert "Samtycket är Underförstått (presumerat)" in text
+        assert "Samtycket kan vara skriftligt, muntligt eller underförstått (presumerat)." in text
+        assert "avsnittet \u201dDefinitioner: Samtycke\u201d" in text
+        assert "Journalen i Cosmic" in text and "Underskrift" not in text
+        assert read_answers(data)["svar"]["form"] == "presumerat"
+
+    @pytest.mark.parametrize(
+        ("lan", "present", "absent"),
+        [
+            ("jonkoping", "Ett samtycke är aldrig generellt.", "underförstått"),
+            ("varmland", "Om samtycket kan vara muntligt eller skriftligt: Länets dokument "
+                         "säger inget om detta.", "underförstått"),
+            ("kalmar", "underförstått (presumerat)", "aldrig generellt"),
+        ],
+    )
+    def test_each_countys_own_lines_only(self, lan, present, absent):
+        """Each county's lines on consent, never another county's."""
+        text = squash(pdf_text(samtycke.render(cleaned(lan=lan))))
+        assert present in text and absent not in text
+
+    def test_guardians_line_only_for_a_child_in_varmland(self):
+        """Värmland's line that the guardians consent to which services are called is printed
+        for a child only."""
+        line = "Vårdnadshavaren samtycker både till mötet och till vilka verksamheter som kallas."
+        assert line in squash(pdf_text(samtycke.render(cleaned(lan="varmland"))))
+        adult = cleaned(lan="varmland", **ADULT)
+        assert line not in squash(pdf_text(samtycke.render(adult)))
+
+    def test_blank_form_offers_every_form_and_every_countys_line(self):
+        """The blank consent offers oral, written and presumed, and each county's lines."""
+        text = squash(pdf_text(samtycke.render_blank()))
+        assert "Muntligt Skriftligt Underförstått (presumerat)" in text
+        assert "Kalmar län: Samtycket kan vara skriftligt, muntligt eller underförstått" in text
+        assert "Jönköpings län: Samtycket kan vara muntligt eller skriftligt." in text

@@ -7,6 +7,7 @@ import pytest
 from test_blanketter_common import PNR, day, pdf_text, squash, valid_plan, valid_uppfoljning
 
 from forms.blanketter import plan, uppfoljning
+from forms.blanketter._format import date_text
 from forms.pdf import read_answers
 
 
@@ -122,7 +123,7 @@ class TestPdf:
             "Delvis uppnått",
             "Inte uppnått",
             "Revidera planen till en ny version",
-            f"Datum för nästa uppföljning {day(90)}",
+            f"Datum för nästa uppföljning {date_text(day(90))}",
         ):
             assert part in text, part
 
@@ -140,3 +141,52 @@ class TestPdf:
         assert "Personen har tagit tillbaka sitt samtycke" in text
         assert "Åsa vill inte längre." in text
         assert "Nästa uppföljning" not in text
+
+
+class TestCountyLines:
+    ENDING = {"beslut": "avsluta", "avslut_skal": "malen_uppnadda"}
+
+    def test_jonkoping_each_huvudman_documents_the_ending(self):
+        """On ending, Jönköpings län's line that each huvudman documents the ending in its own
+        records is printed with its source, and not when the plan continues."""
+        line = "Varje huvudman dokumenterar avslutet i sin egen dokumentation."
+        ended = squash(pdf_text(uppfoljning.render(cleaned(**self.ENDING))))
+        assert line in ended
+        assert "Källa: Region Jönköpings län, Att göra en samordnad individuell plan (SIP), " \
+               "avsnittet \u201d7. Avslutning\u201d." in ended
+        assert line not in squash(pdf_text(uppfoljning.render(cleaned())))
+
+    @pytest.mark.parametrize(
+        ("lan", "line"),
+        [
+            ("kalmar", "Den fasta vårdkontakten med samordningsansvar, eller samordnaren, "
+                       "avslutar planen."),
+            ("varmland", "Hur en SIP avslutas och dokumenteras: Länets dokument säger inget om "
+                         "detta."),
+        ],
+    )
+    def test_other_counties_their_own_line_or_silence(self, lan, line):
+        """Kalmar län prints its own rule on ending; Värmland's documents are silent and the
+        PDF says so. Neither borrows Jönköping's line."""
+        text = squash(pdf_text(uppfoljning.render(cleaned(lan=lan, **self.ENDING))))
+        assert line in text
+        assert "Varje huvudman dokumenterar avslutet" not in text
+
+    def test_follow_up_line_when_continuing(self):
+        """When the plan continues, the county's line on follow-up is printed instead."""
+        text = squash(pdf_text(uppfoljning.render(cleaned(lan="kalmar"))))
+        assert "Vid uppföljningen görs en ny version av planen." in text
+        assert "avslutar planen" not in text
+
+    def test_county_comes_from_the_plan_and_reopens(self):
+        """Started from a saved plan, the uppföljning takes the plan's county; it reopens."""
+        saved = plan.validate(valid_plan(lan="kalmar", samordningsansvarig_typ="samordnare"))
+        assert uppfoljning.from_saved("sip-plan", saved.answers)["lan"] == "kalmar"
+        data = uppfoljning.render(cleaned(lan="kalmar"))
+        assert read_answers(data)["svar"]["lan"] == "kalmar"
+
+    def test_blank_form_prints_every_countys_lines(self):
+        """The blank uppföljning prints what each county's documents say, with sources."""
+        text = squash(pdf_text(uppfoljning.render_blank()))
+        assert "Jönköpings län: " in text and "Varje huvudman dokumenterar avslutet" in text
+        assert "Kalmar län: Vid uppföljningen görs en ny version av planen." in text

@@ -30,7 +30,8 @@ REGISTRY = lan.registry()
 def _rows():
     out = []
     for county in REGISTRY.counties.values():
-        for n, row in enumerate((*county.regler, *county.kallelse)):
+        lines = [row for rows in county.rader.values() for row in rows]
+        for n, row in enumerate((*county.regler, *lines)):
             if row.tyst or not row.belagg:
                 continue
             out.append(pytest.param(row, id=f"{county.id}-{n}-{row.amne}-{row.roll}"))
@@ -108,6 +109,37 @@ class TestErrors:
         assert message.startswith("kalmar.toml, ")
         assert reason in message
 
+    @pytest.mark.parametrize(
+        ("old", "new", "reason"),
+        [
+            ('samordningsansvarig = ["fast_vardkontakt", "samordnare"]',
+             'samordningsansvarig = ["fast_vardkontakt", "kurator"]',
+             "[plan]: okänt val 'kurator' i 'samordningsansvarig'. Kända: fast_vardkontakt, "
+             "samordnare."),
+            ('samordningsansvarig_kalla = "k_ansvarig"', 'samordningsansvarig_kalla = "k_ansv"',
+             "[plan]: 'samordningsansvarig_kalla' okänd källa 'k_ansv'."),
+            ('samordningsansvarig_kalla = "k_ansvarig"\n', "\n",
+             "[plan]: 'samordningsansvarig_kalla' saknas."),
+            ('samtyckesform = ["skriftligt"', 'samtyckesform = ["tyst"',
+             "[samtycke]: okänt val 'tyst' i 'samtyckesform'."),
+            ('[plan]\n', '[plan]\nfarg = "blå"\n', "[plan]: okänd nyckel 'farg'."),
+            ('[[uppfoljning.rad]]\namne = "avslut"', '[[uppfoljning.rad]]\namne = "tolk"',
+             "uppfoljning.rad 2: ämnet 'tolk' skrivs inte ut på blanketten uppfoljning. "
+             "Möjliga: uppfoljning, avslut, reservrutin."),
+            ('[[uppfoljning.rad]]\namne = "avslut"',
+             '[[uppfoljning.rad]]\nvillkor = ["barn"]\namne = "avslut"',
+             "uppfoljning.rad 2: villkoret 'barn' räknas inte ut på blanketten uppfoljning. "
+             "Möjliga: inga."),
+        ],
+    )
+    def test_a_wrong_blankett_table_names_file_row_and_reason(self, tmp_path, old, new, reason):
+        """The blanketter's county tables are checked like the rules: an unknown choice, key,
+        source, topic or fact stops loading with the file, the table or row and the reason."""
+        with pytest.raises(lan.RegistryError) as error:
+            lan.load([_broken(tmp_path, old, new)])
+        message = str(error.value)
+        assert message.startswith("kalmar.toml, ") and reason in message, message
+
     def test_wrong_file_stops_the_build(self, tmp_path):
         """mkdocs build fails on a broken county file and prints file, row and reason."""
         broken = tmp_path / "lan"
@@ -140,6 +172,7 @@ result = behov.assess(answers)
 form_ok = behov.validate(answers).ok
 pdf = behov.render(behov.validate(answers).answers, created=datetime(2026, 12, 1))
 k = {"lan": "provlan", "deltagare": [{"verksamhet": "FK", "aktor": "forsakringskassan"}]}
+from forms.blanketter import plan, samtycke, uppfoljning
 print(json.dumps({
     "options": [o.value for o in behov.FORM.item("lan").options],
     "verdict": result["verdict"],
@@ -153,6 +186,10 @@ print(json.dumps({
     "obliged": kallelse.is_obliged("provlan", "forsakringskassan"),
     "lines": kallelse.county_lines("provlan"),
     "comparison": "Provlän" in pages.comparison(lan.registry(), "../"),
+    "plan_kind_asked": "provlan" in plan.FORM.item("samordningsansvarig_typ").show_if.values,
+    "plan_kinds": plan.kinds("provlan"),
+    "consent_forms": samtycke.forms("provlan"),
+    "ending": uppfoljning.county_lines({"lan": "provlan"}, "avslut"),
 }, ensure_ascii=False))
 """
 
@@ -178,6 +215,11 @@ class TestFourthCounty:
         assert out["obliged"] is True
         assert out["lines"][0][0].startswith("I Provlän är även Försäkringskassan")
         assert out["comparison"] is True
+        assert out["plan_kind_asked"] is True and out["plan_kinds"] == ["samordnare"]
+        assert out["consent_forms"] == ["muntligt", "presumerat"]
+        assert out["ending"] == [["I Provlän avslutar samordnaren planen.",
+                                  "Region Provlän, Provrutin för SIP (PROV-1), avsnittet "
+                                  "\u201dGrund\u201d"]]
 
     def test_not_on_the_site(self):
         """Without the test setting, the fictitious county is not loaded."""
@@ -190,6 +232,17 @@ class TestOnePlace:
         source = (ROOT / "forms" / "behov.py").read_text(encoding="utf-8")
         for name in ("Värmland", "Kalmar", "Jönköping", "varmland", "kalmar", "jonkoping"):
             assert name not in source
+
+    def test_blanketter_hold_no_county(self):
+        """forms/blanketter/ names no county in code: every county's lines, choices and reserve
+        forms on the blanketter are data in forms/lan/."""
+        for path in (ROOT / "forms" / "blanketter").glob("*.py"):
+            code = "\n".join(
+                line for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.lstrip().startswith("#")
+            )
+            for name in ("Värmland", "Kalmar", "Jönköping", "varmland", "kalmar", "jonkoping"):
+                assert name not in code, (path.name, name)
 
     def test_kalmar_school_rule_in_one_place(self):
         """The rule that the school is obliged in Kalmar län is data in kalmar.toml only."""

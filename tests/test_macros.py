@@ -162,6 +162,33 @@ class TestWidgetHtml:
         """The hint is tied to its input by aria-describedby."""
         assert 'aria-describedby="f-namn-hint"' in self.html
 
+    def test_date_and_time_fields_show_their_format_under_the_field(self):
+        """Every date and time field of every blankett shows its format as visible text under
+        the field, read out with it (aria-describedby), besides the field's own hint."""
+        from forms.registry import get_module
+        from forms.schema import field_id
+
+        for form_id in ("kallelse", "sip-plan", "uppfoljning", "samtycke"):
+            form = get_module(form_id).FORM
+            page = widgets.render_widget(form, root="../")
+            paths = []
+            for section in form.sections:
+                for item in section.items:
+                    fields = getattr(item, "fields", (item,))
+                    index = "0" if getattr(item, "min_items", 0) else widgets.INDEX
+                    prefix = f"{item.name}.{index}." if hasattr(item, "fields") else ""
+                    paths += [(prefix + f.name, f.kind) for f in fields
+                              if f.kind in ("date", "time")]
+            assert paths, form_id
+            for path, kind in paths:
+                fid = field_id(path)
+                text = ("Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-15." if kind == "date"
+                        else "Skriv som TT:MM, till exempel 09:30.")
+                assert f'<div class="sip-hint sip-format" id="{fid}-format">{text}</div>' in page
+                described = re.search(rf'<input[^>]*id="{fid}"[^>]*aria-describedby="([^"]*)"',
+                                      page)
+                assert described and f"{fid}-format" in described.group(1).split(), path
+
     def test_follow_up_question_starts_hidden_with_its_rule(self):
         """show_if becomes a data rule, hidden until the answer matches."""
         m = re.search(r'data-field="mer" data-show-if=\'([^\']+)\' hidden', self.html)

@@ -11,6 +11,11 @@ from pypdf import PdfReader
 
 from forms import pdf
 
+try:
+    from pdflines import body_runs, pages_ending_with_a_heading
+except ImportError:  # tests/ imported as a package
+    from tests.pdflines import body_runs, pages_ending_with_a_heading
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # A renderer reaching inside the document: a private member, or fpdf2 itself.
@@ -100,3 +105,76 @@ class TestVerbs:
         at = positions(doc.output())
         assert at["Eva Lind"][0] == at["Box 12"][0] > at["Brödtext"][0]
         assert at["Brödtext"][1] < at["652 21 Karlstad"][1] < at["Eva Lind"][1]
+
+
+class TestKeepWithNext:
+    @staticmethod
+    def filled_to(mm: float) -> pdf.SipDocument:
+        """A document whose first page is filled with one-line paragraphs to about ``mm``."""
+        doc = pdf.SipDocument("Prov")
+        doc.spacer(mm)
+        return doc
+
+    def test_no_heading_ends_a_page_wherever_it_falls(self):
+        """A heading followed by a field, a paragraph, a table or another heading, placed at
+        every height of the last 50 mm of the page in 1 mm steps: no page ever ends with the
+        heading as its last line, and the heading always shares a page with what follows."""
+        followers = {
+            "field": lambda d: d.field("Etikett", "Första raden " * 30),
+            "paragraph": lambda d: d.paragraph("Brödtext " * 60),
+            "table": lambda d: d.table(["A", "B"], [["1", "2"]] * 3),
+            "heading": lambda d: (d.heading("Underrubrik", 3), d.paragraph("Text " * 40)),
+        }
+        for name, follow in followers.items():
+            for mm in range(215, 262):  # the last 50 mm of the page, where it can go wrong
+                doc = self.filled_to(mm)
+                doc.heading("Rubriken", 2)
+                follow(doc)
+                data = doc.output()
+                assert pages_ending_with_a_heading(data) == [], (name, mm)
+                runs = [r for page in body_runs(data) for r in page]
+                assert runs[0].text == "Rubriken"
+                assert len(runs) > 1
+
+    def test_without_a_follower_a_heading_is_still_drawn(self):
+        """A heading at the very end of a document is printed all the same."""
+        doc = pdf.SipDocument("Prov")
+        doc.heading("Sist", 2)
+        assert "Sist" in pages(doc.output())[0]
+
+    def test_space_after_a_waiting_heading_comes_below_it(self):
+        """A spacer asked for after a heading comes between the heading and the text."""
+        doc = pdf.SipDocument("Prov")
+        doc.heading("Rubrik", 2)
+        doc.spacer(20)
+        doc.paragraph("Text")
+        at = positions(doc.output())
+        assert at["Rubrik"][1] - at["Text"][1] > 20 * 72 / 25.4
+
+
+class TestTableContinues:
+    def test_a_broken_table_repeats_its_heading_row_under_the_section_and_forts(self):
+        """A table that runs onto the next page starts it with "<section> (forts.)" and its
+        heading row again; the first page has neither caption."""
+        doc = pdf.SipDocument("Prov")
+        doc.heading("Närvarande", 2)
+        doc.table(["Namn", "Roll"], [[f"Person {i}", f"Roll {i}"] for i in range(80)])
+        data = doc.output()
+        texts = pages(data)
+        assert len(texts) >= 2
+        assert "(forts.)" not in texts[0]
+        for page in texts[1:]:
+            assert page.startswith("Närvarande (forts.)\nNamn Roll")
+        caption = body_runs(data)[1][0]
+        assert caption.text == "Närvarande (forts.)" and caption.bold
+
+    def test_named_continuation_and_none_after_the_table(self):
+        """``continued=`` names the caption; after the table, new pages have none."""
+        doc = pdf.SipDocument("Prov")
+        doc.table(["Mål", "Ansvarig"], [[f"Mål {i}", "Ida"] for i in range(80)],
+                  continued="Vem ansvarar för vad")
+        doc.restart_numbering()
+        doc.paragraph("Nästa brev")
+        texts = pages(doc.output())
+        assert texts[1].startswith("Vem ansvarar för vad (forts.)")
+        assert "(forts.)" not in texts[-1]

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
+from .. import lan as registry
 from ..pdf import LINE, SipDocument, clean_text
-from ..schema import Field, Form, Repeat, Section, ShowIf, visible
+from ..schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, visible
+from ._format import date_text, time_text
 
 # A cell longer than this (or holding a line break) turns a repeat group into blocks.
 SHORT_CELL = 60
@@ -48,7 +50,8 @@ def option_label(fld: Field, value: str) -> str:
 
 
 def display_value(fld: Field, value: object) -> str:
-    """An answer as the reader should see it: option labels, "Ja"/"Nej", lists joined."""
+    """An answer as the reader should see it: option labels, "Ja"/"Nej", lists joined, dates
+    as "tisdag 15 december 2026" and times as "kl. 09.00" (:mod:`._format`)."""
     if fld.kind == "checkbox":
         return "Ja" if value is True else "Nej"
     if fld.kind == "checkboxes":
@@ -57,7 +60,15 @@ def display_value(fld: Field, value: object) -> str:
     text = "" if value is None else str(value)
     if fld.kind in ("radio", "select") and text:
         return option_label(fld, text)
+    if fld.kind == "date" and text:
+        return date_text(text)
+    if fld.kind == "time" and text:
+        return time_text(text)
     return text
+    if fld.kind == "date" and text:
+        return date_text(text)
+    if fld.kind == "time" and text:
+        return time_text(text)
 
 
 # Whether a field is shown: the same rule as validation (answers here are cleaned).
@@ -106,10 +117,49 @@ def new_document(
     )
 
 
+def county_notes(doc: SipDocument, lines: Sequence[tuple[str, str]]) -> None:
+    """The county's own lines, each run of lines from one source followed by that source in
+    small print."""
+    index = 0
+    while index < len(lines):
+        source = lines[index][1]
+        run = []
+        while index < len(lines) and lines[index][1] == source:
+            run.append(lines[index][0])
+            index += 1
+        doc.paragraph(" ".join(run), size=9)
+        doc.small(f"Källa: {source}.")
+
+
+def blank_county_notes(doc: SipDocument, blankett: str, *topics: str) -> None:
+    """On a blank form: every county's lines for ``blankett`` under ``topics``, whatever the
+    facts, the county named and the source given (the paper does not know the county)."""
+    every = {fact: True for fact in registry.BLANKETT_FACTS[blankett]}
+    for county in sorted(registry.registry().counties.values(), key=lambda c: c.namn):
+        found = (row for amne in topics for row in county.lines(blankett, amne, every))
+        rows = list(dict.fromkeys(found))
+        if rows:
+            text = " ".join(row.display_text for row in rows)
+            sources = " ".join(
+                f"Källa: {s}." for s in dict.fromkeys(row.kalla.short_citation for row in rows)
+            )
+            doc.small(f"{county.namn}: {text} {sources}")
+
+
+def paper_county_note(blankett: str) -> str:
+    """What each county's documents say about a paper form like this one (its own reserve
+    forms), the county named and the source given, for the blank form's paper note."""
+    notes = []
+    for county in sorted(registry.registry().counties.values(), key=lambda c: c.namn):
+        for row in county.lines(blankett, "reservrutin"):
+            notes.append(f"{county.namn}: {row.display_text} Källa: {row.kalla.short_citation}.")
+    return " ".join(notes)
+
+
 def signature_lines(doc: SipDocument, names: Sequence[str]) -> None:
     """A signature line plus "Ort och datum" for each name (empty name: a line to write it)."""
     for name in names:
-        doc.keep_together(30)
+        doc.keep_together(30 if name else 44)  # two or three one-line write-ins
         doc.write_in("Ort och datum", 1)
         doc.write_in("Underskrift" + (f" \u2013 {name}" if name else ""), 1)
         if not name:
@@ -187,17 +237,27 @@ def _short_field(fld: Field, value: str) -> bool:
 
 
 def block_height(doc: SipDocument, fields: Sequence[Field], answers: dict) -> float:
-    """About how many mm the answers of ``fields`` take when printed one under another
-    (an estimate from the text width; fpdf2's exact line breaking is slow on long text)."""
-    lines = 0
+    """About how many mm the answers of ``fields`` take as :func:`print_fields` prints them:
+    short answers two by two, the rest under their labels (an estimate from the text width;
+    fpdf2's exact line breaking is slow on long text)."""
+    lines, blocks, run = 0, 0, 0
     for fld in fields:
         if not is_visible(fld.show_if, answers):
             continue
         value = clean_text(display_value(fld, answers.get(fld.name))) or "\u2013"
+        if _short_field(fld, value):
+            run += 1
+            continue
+        lines += 2 * ((run + 1) // 2)  # a row of the grid: label and value
+        blocks += (run + 1) // 2
+        run = 0
         lines += 1  # the label
+        blocks += 1
         for paragraph in value.split("\n"):
             lines += 1 + int(doc.text_width(paragraph) * 1.08 // doc.width)
-    return lines * LINE + 2.0 * len(fields)
+    lines += 2 * ((run + 1) // 2)
+    blocks += (run + 1) // 2
+    return lines * LINE + 2.0 * blocks
 
 
 def print_fields(doc: SipDocument, fields: Sequence[Field], answers: dict) -> None:
@@ -273,10 +333,12 @@ def render_document(
     header: Sequence[tuple[str, str]] = (),
     intro: str = "",
     order: Sequence[str] | None = None,
+    custom: dict[str, CustomFilled] | None = None,
 ) -> bytes:
     """A filled form as a PDF (answers must be valid): its title, the ``header`` answers side
-    by side, an ``intro`` paragraph, every visible section (in ``order``), and the answers
-    embedded so the portal can reopen the file."""
+    by side, an ``intro`` paragraph, every visible section (in ``order``, items in ``custom``
+    printed by their own function), and the answers embedded so the portal can reopen the
+    file."""
     if variant:
         raise ValueError(f"unknown variant {variant!r}")
     doc = new_document(form, created=created)
@@ -285,31 +347,35 @@ def render_document(
         doc.field_grid(header)
     if intro:
         doc.paragraph(intro)
-    render_filled(doc, form, answers, order=order)
+    render_filled(doc, form, answers, order=order, custom=custom)
     doc.embed_answers(form.id, answers)
     return doc.output()
 
 
 # -- blank forms --------------------------------------------------------------------------------
 
-FORMAT_HINTS = {
-    "date": "ÅÅÅÅ-MM-DD",
-    "time": "TT:MM",
-    "personnummer": "ÅÅÅÅMMDD-NNNN",
-}
-
-
 def _note_height(doc: SipDocument, note: str) -> float:
     return doc.small_height(note) if note else 0.0
 
 
 def _blank_height(item: Field | Repeat) -> float:
-    """About how many mm the blank version of ``item`` needs before its first break."""
+    """About how many mm the blank version of ``item`` needs before its first break: for a
+    repeat group printed as numbered blocks, its whole first block."""
     if isinstance(item, Repeat):
-        return 45.0
+        if blank_as_table(item):
+            return 45.0
+        return 14 + sum(_blank_height(f) for f in item.fields)
     if item.kind == "textarea":
         return 9 + item.rows * 8
     return 20.0
+
+
+def blank_as_table(repeat: Repeat) -> bool:
+    """Whether the blank form prints ``repeat`` as a table (few, short fields) rather than
+    as numbered blocks."""
+    return len(repeat.fields) <= MAX_COLUMNS and all(
+        fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
+    )
 
 
 def _is_line(fld: Field) -> bool:
@@ -383,9 +449,7 @@ def _options_note(fields: Sequence[Field]) -> str:
 def blank_repeat(doc: SipDocument, repeat: Repeat, *, as_table: bool | None = None) -> None:
     """An empty table (short fields) or numbered blocks (long text) for a repeat group."""
     if as_table is None:
-        as_table = len(repeat.fields) <= MAX_COLUMNS and all(
-            fld.kind != "textarea" or fld.limit <= 300 for fld in repeat.fields
-        )
+        as_table = blank_as_table(repeat)
     if repeat.hint:
         doc.small(repeat.hint)
     if as_table:

@@ -1,11 +1,18 @@
 """Kallelse till SIP-möte: the invitation to a meeting about a samordnad individuell plan.
 
+It asks what the county documents ask of a kallelse: the person, the three questions of a new
+samordningsärende (consent to share information, the need of a SIP, consent to the SIP), who
+calls, when and where, the participants, närstående and legal representatives who take part,
+what the meeting is about, an interpreter and how to reply.
+
 The PDF separates the huvudmän who are called and obliged to take part from the others, who are
 invited and may decline. Who is obliged, and the county's own lines printed with them, come
 from the county registry (:mod:`forms.lan`, ``[kallelse]`` in each county's file). The variant
-``"brev"`` prints one letter per participant with a postal address, the
-address placed for a window envelope. When the person has skyddade personuppgifter, the address
-is neither kept nor printed and the PDF reminds the reader to arrange the meeting by phone.
+``"brev"`` prints one letter per participant with a postal address, the address inside the
+window of a right-hand window envelope (:mod:`._envelope`). When the person has skyddade
+personuppgifter the address is neither kept nor printed; with skyddade personuppgifter or våld
+i nära relation the PDF prints what the county's documents say about calling then (or that they
+are silent), each line with its source.
 """
 
 from __future__ import annotations
@@ -16,14 +23,12 @@ from .. import lan as registry
 from ..pdf import MARGIN, SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
-from . import _checks, _fields, _render
+from . import _checks, _envelope, _fields, _render
+from ._format import date_text, time_span
 
 VARIANTS: dict[str, str] = {"brev": "Ett brev per mottagare"}
 
-LAN = tuple(
-    Option(c.id, c.namn)
-    for c in sorted(registry.registry().counties.values(), key=lambda c: c.namn)
-)
+LAN = _fields.LAN_OPTIONS
 
 AKTORER = (
     Option("kommun", "Kommun", "Socialtjänst eller kommunal hälso- och sjukvård."),
@@ -48,6 +53,19 @@ MOTESFORMER = (
 
 JA_NEJ = (Option("ja", "Ja"), Option("nej", "Nej"))
 
+# The three questions of a new samordningsärende in Cosmic Link, with the same answers
+# (Kalmar län, Bilaga 1 steg 3).
+EJ_TILLGANGLIG = Option("ej_tillganglig", "Ej tillgänglig")
+JA_NEJ_EJ = (Option("ja", "Ja"), Option("nej", "Nej"), EJ_TILLGANGLIG)
+
+RELATIONER = (
+    Option("narstaende", "Närstående"),
+    Option("vardnadshavare", "Vårdnadshavare"),
+    Option("god_man", "God man"),
+    Option("forvaltare", "Förvaltare"),
+    Option("annan_foretradare", "Annan legal företrädare"),
+)
+
 HIDE_ADDRESS = ShowIf("skyddade_personuppgifter", ("false",))
 
 FORM = Form(
@@ -68,8 +86,17 @@ FORM = Form(
                     "Personen har skyddade personuppgifter",
                     kind="checkbox",
                     hint=(
-                        "Kryssa i om personen har skyddad identitet. Då skrivs ingen adress ut. "
-                        "Gör upp om tid och plats per telefon i stället för via Cosmic Link."
+                        "Kryssa i om personen har skyddad identitet. Då skrivs ingen adress ut, "
+                        "och kallelsen visar vad länets dokument säger om hur du kallar."
+                    ),
+                ),
+                Field(
+                    "vald",
+                    "Personen lever med våld i nära relation",
+                    kind="checkbox",
+                    hint=(
+                        "Kryssa i om du vet att personen lever med våld i nära relation. "
+                        "Kallelsen visar då vad länets dokument säger om hur du kallar."
                     ),
                 ),
                 Field(
@@ -99,18 +126,34 @@ FORM = Form(
             ),
         ),
         Section(
-            title="Samtycke",
+            title="Samtycke och behov",
             hint=(
                 "Kallelsen visar för andra verksamheter att personen behöver en SIP. Därför "
-                "behöver personen ha samtyckt innan du skickar den."
+                "behöver personen ha samtyckt innan du skickar den. Frågorna och svaren är "
+                "desamma som när ett samordningsärende skapas i Cosmic Link."
             ),
             items=(
                 Field(
-                    "samtycke",
-                    "Har personen samtyckt till SIP-mötet?",
+                    "samtycke_informationsdelning",
+                    "Samtycker personen till att information delas mellan socialtjänst och "
+                    "hälso- och sjukvård?",
                     kind="radio",
                     required=True,
-                    options=(Option("ja", "Ja"), Option("nej", "Nej, inte ännu")),
+                    options=JA_NEJ_EJ,
+                ),
+                Field(
+                    "behov_sip",
+                    "Har personen behov av en samordnad individuell plan (SIP)?",
+                    kind="radio",
+                    required=True,
+                    options=JA_NEJ,
+                ),
+                Field(
+                    "samtycke",
+                    "Samtycker personen till en samordnad individuell plan (SIP)?",
+                    kind="radio",
+                    required=True,
+                    options=(Option("ja", "Ja"), Option("nej", "Nej, inte ännu"), EJ_TILLGANGLIG),
                 ),
                 Field(
                     "samtycke_av",
@@ -263,6 +306,35 @@ FORM = Form(
             ),
         ),
         Section(
+            title="Närstående och företrädare",
+            hint=(
+                "Personen bestämmer om närstående ska vara med. Deltar personen inte själv kan "
+                "en legal företrädare eller vårdnadshavare delta, om personen samtycker."
+            ),
+            items=(
+                Repeat(
+                    name="narstaende",
+                    legend="Närstående och legala företrädare som deltar",
+                    item_label="Närstående eller företrädare",
+                    add_label="Lägg till närstående eller företrädare",
+                    min_items=0,
+                    blank_items=3,
+                    fields=(
+                        Field("namn", "Namn", required=True, max_length=200),
+                        Field(
+                            "relation",
+                            "Relation till personen",
+                            kind="select",
+                            required=True,
+                            options=RELATIONER,
+                            width="half",
+                        ),
+                        Field("telefon", "Telefon", kind="tel", width="half"),
+                    ),
+                ),
+            ),
+        ),
+        Section(
             title="Vad mötet gäller",
             items=(
                 Field(
@@ -344,6 +416,22 @@ def validate(answers: dict) -> Result:
             "Skicka kallelsen först när personen har samtyckt till mötet. Fråga personen, "
             "eller vårdnadshavare eller legal företrädare, och fyll sedan i Ja.",
         )
+    if a.get("behov_sip") == "nej":
+        _checks.add_error(
+            result,
+            "behov_sip",
+            "Kalla till SIP först när ni har bedömt att personen behöver en SIP. Du kan ta "
+            "hjälp av behovsbedömningen i portalen.",
+        )
+    for index, row in enumerate(a.get("deltagare") or []):
+        if row.get("postadress") and not address_fits(row):
+            _checks.add_error(
+                result,
+                f"deltagare.{index}.postadress",
+                f"Adressen får inte plats i kuvertets fönster. Namn, verksamhet och adress får "
+                f"ta högst {ADDRESS_LINES} rader med högst {ADDRESS_CHARS} tecken per rad. "
+                "Korta adressen eller namnen.",
+            )
 
     meeting = _checks.as_date(a, "datum")
     _checks.check_order(
@@ -409,11 +497,28 @@ def duty_text(lan: str, *, capital: bool = True) -> str:
 
 
 def county_lines(lan: str) -> list[tuple[str, str]]:
-    """The county's own lines for a kallelse, each with its source: ``[(text, source)]``."""
-    county = registry.registry().counties.get(lan)
-    if county is None:
-        return []
-    return [(row.text, row.kalla.citation) for row in county.kallelse]
+    """The county's own lines for those called, each with its source: ``[(text, source)]``."""
+    return _fields.county_lines(lan, "kallelse", "kallelse")
+
+
+def facts(answers: dict) -> dict[str, bool]:
+    """What the kallelse knows about the person that a county line may depend on
+    (:data:`forms.lan.BLANKETT_FACTS`)."""
+    skyddade = answers.get("skyddade_personuppgifter") is True
+    vald = answers.get("vald") is True
+    return {"skyddade": skyddade, "vald": vald, "skyddade_eller_vald": skyddade or vald}
+
+
+def protection_lines(lan: str, answers: dict) -> list[tuple[str, str]]:
+    """What the county's documents say about calling a person with skyddade personuppgifter
+    or who lives with violence (or that they are silent), each with its source."""
+    known = facts(answers)
+    lines: list[tuple[str, str]] = []
+    for amne in ("skyddade", "vald"):
+        for line in _fields.county_lines(lan, "kallelse", amne, known):
+            if line not in lines:
+                lines.append(line)
+    return lines
 
 
 def _obliged_text(lan: str) -> str:
@@ -425,18 +530,32 @@ INVITED_TEXT = (
     "kallar om ni inte kommer."
 )
 
-PROTECTED_TEXT = (
-    "Personen har skyddade personuppgifter. Gör upp om tid och plats per telefon och skicka "
-    "inte kallelsen via Cosmic Link. Skriv eller säg inget som kan visa var personen bor eller "
-    "vistas."
-)
+PROTECTED_TEXT = "Personen har skyddade personuppgifter. Adressen skrivs inte ut."
+VALD_TEXT = "Personen lever med våld i nära relation."
 
 
 # -- PDF ----------------------------------------------------------------------------------------
 
 
 def _time(answers: dict) -> str:
-    return f"{answers.get('start', '')}\u2013{answers.get('slut', '')}"
+    return time_span(answers.get("start", ""), answers.get("slut", ""))
+
+
+def _protection(doc: SipDocument, answers: dict) -> None:
+    """The reminder at the top: the person's protection, then the county's own lines on how
+    to call, and their sources in small print."""
+    said = []
+    if answers.get("skyddade_personuppgifter") is True:
+        said.append(PROTECTED_TEXT)
+    if answers.get("vald") is True:
+        said.append(VALD_TEXT)
+    if not said:
+        return
+    lines = protection_lines(answers.get("lan", ""), answers)
+    doc.notice("\n".join([" ".join(said), *(text for text, _ in lines)]), bold=True)
+    if lines:
+        sources = list(dict.fromkeys(source for _, source in lines))
+        doc.small(" ".join(f"Källa: {source}." for source in sources))
 
 
 def _where(answers: dict) -> list[tuple[str, str]]:
@@ -467,7 +586,7 @@ def _print_pairs(doc: SipDocument, pairs: list[tuple[str, str]]) -> None:
 
 
 def _meeting(doc: SipDocument, answers: dict) -> None:
-    _print_pairs(doc, [("Datum", answers.get("datum", "")), ("Tid", _time(answers))])
+    _print_pairs(doc, [("Datum", date_text(answers.get("datum", ""))), ("Tid", _time(answers))])
     _print_pairs(doc, _where(answers))
 
 
@@ -495,6 +614,8 @@ def _person(doc: SipDocument, answers: dict) -> None:
         doc.field("Adress", "Skrivs inte ut. Personen har skyddade personuppgifter.")
     elif _address(answers):
         doc.field("Adress", _address(answers))
+    if answers.get("vald") is True:
+        doc.field("Våld i nära relation", "Ja. Se påminnelsen överst.")
 
 
 def _participants(doc: SipDocument, answers: dict) -> None:
@@ -515,14 +636,12 @@ def _participants(doc: SipDocument, answers: dict) -> None:
 
 
 def _county_lines(doc: SipDocument, lan: str) -> None:
-    """The county's own lines for those called, each with its source in small print."""
-    for text, source in county_lines(lan):
-        doc.paragraph(text, size=9)
-        doc.paragraph(f"Källa: {source}.", size=7.5)
+    """The county's own lines for those called, with their sources in small print."""
+    _render.county_notes(doc, county_lines(lan))
 
 
 def _reply(doc: SipDocument, answers: dict) -> None:
-    doc.field("Svara senast", answers.get("svara_senast", ""))
+    doc.field("Svara senast", date_text(answers.get("svara_senast", "")))
     doc.field("Så svarar deltagarna", answers.get("svar_hur") or _default_reply(answers))
 
 
@@ -547,6 +666,7 @@ CUSTOM: dict[str, _render.CustomFilled] = {
     "person_namn": _person,
     "person_personnummer": _skip,
     "skyddade_personuppgifter": _skyddade,
+    "vald": _skyddade,
     "person_adress": _skip,
     "person_postnummer": _skip,
     "person_postort": _skip,
@@ -569,9 +689,10 @@ ORDER = (
     "Vad mötet gäller",
     "Den som kallar",
     "Deltagare",
+    "Närstående och företrädare",
     "Tolk",
     "Svar",
-    "Samtycke",
+    "Samtycke och behov",
 )
 
 
@@ -588,8 +709,7 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
             "Du kallas till ett möte om en samordnad individuell plan (SIP). På mötet gör ni "
             "tillsammans med personen en plan för vem som gör vad."
         )
-        if answers.get("skyddade_personuppgifter") is True:
-            doc.notice(PROTECTED_TEXT, bold=True)
+        _protection(doc, answers)
         _render.render_filled(doc, FORM, answers, custom=CUSTOM, order=ORDER)
     doc.embed_answers(FORM.id, answers)
     return doc.output()
@@ -597,9 +717,16 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
 
 # -- letters ------------------------------------------------------------------------------------
 
-# The address field of a right-hand window envelope (Swedish H2 window), in mm from the page's
-# top left corner.
-WINDOW_X, WINDOW_Y, WINDOW_W = 110.0, 45.0, 85.0
+# The address stands where the window of a right-hand window envelope shows it however the
+# folded letter lies in the envelope (E65 and C65, see _envelope), 1 mm inside that area;
+# nothing else on the first page stands where the window can fall, so the body starts below
+# the first fold.
+ADDRESS = _envelope.address_area().inset(1)
+BODY_TOP = _envelope.reach().bottom + 1
+ADDRESS_SIZES = (10.0, 9.0, 8.0)  # font sizes tried, largest first, until the address fits
+ADDRESS_LINES = 6
+ADDRESS_CHARS = 36
+DATE_X = 120.0
 
 
 def letter_recipients(answers: dict) -> list[dict]:
@@ -607,9 +734,41 @@ def letter_recipients(answers: dict) -> list[dict]:
     return [r for r in answers.get("deltagare") or [] if r.get("postadress", "").strip()]
 
 
+def letter_address(recipient: dict) -> str:
+    """The recipient's address as it stands in the window: contact, business, postal address."""
+    lines = [
+        recipient.get("kontaktperson", ""),
+        recipient.get("verksamhet", ""),
+        *recipient.get("postadress", "").split("\n"),
+    ]
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def address_fits(recipient: dict) -> bool:
+    """Whether the address can stand in the envelope's window: at most ``ADDRESS_LINES``
+    lines once lines longer than ``ADDRESS_CHARS`` characters are wrapped (a cautious count;
+    the letter shrinks the type if a line is wider than that)."""
+    lines = letter_address(recipient).split("\n")
+    return sum(-(-len(line) // ADDRESS_CHARS) for line in lines) <= ADDRESS_LINES
+
+
+def _window_address(doc: SipDocument, recipient: dict) -> None:
+    """The address in the window, in the largest type that fits the window's area."""
+    address = letter_address(recipient)
+    for size in ADDRESS_SIZES:
+        line_height = size * 0.46
+        if doc.block_height(ADDRESS.width, address, size=size, line_height=line_height) <= (
+            ADDRESS.height
+        ):
+            break
+    doc.letter_block(
+        ADDRESS.x, ADDRESS.y, ADDRESS.width, address, size=size, line_height=line_height
+    )
+
+
 def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime) -> None:
     lan = answers.get("lan", "")
-    # Sender, top left; date, top right.
+    # Sender, top left; date, top right; both above the window's reach.
     below = doc.letter_block(MARGIN, 18, 80, answers.get("kallare_verksamhet", ""), bold=True)
     sender = "\n".join(
         x
@@ -621,18 +780,12 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         if x
     )
     doc.letter_block(MARGIN, below, 80, sender)
-    doc.letter_block(WINDOW_X, 18, WINDOW_W, f"Datum: {created:%Y-%m-%d}")
-    # Recipient, in the window of the envelope.
-    lines = [
-        recipient.get("kontaktperson", ""),
-        recipient.get("verksamhet", ""),
-        recipient.get("postadress", ""),
-    ]
-    address = "\n".join(x for x in lines if x)
-    below = doc.letter_block(WINDOW_X, WINDOW_Y, WINDOW_W, address, size=10.5, line_height=5)
-    doc.resume_at(max(below + 8, 80))
+    doc.letter_block(DATE_X, 18, ADDRESS.right - DATE_X, date_text(created.date(),
+                                                                   weekday=False))
+    _window_address(doc, recipient)
+    doc.resume_at(BODY_TOP)
 
-    doc.heading("Kallelse till SIP-möte", 1)
+    doc.heading("Kallelse till SIP-möte", 2)  # the letter's subject line
     name = recipient.get("verksamhet", "")
     if is_obliged(lan, recipient.get("aktor", "")):
         doc.paragraph(
@@ -646,32 +799,36 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
             f"{name} bjuds in till ett möte om en samordnad individuell plan (SIP). Ni "
             "bestämmer själva om ni deltar. Meddela den som kallar om ni inte kommer."
         )
-    if answers.get("skyddade_personuppgifter") is True:
-        doc.notice(
-            "Personen har skyddade personuppgifter. Lämna inte ut något som "
-            "kan visa var personen bor eller vistas.",
-            bold=True,
-        )
-    pairs = [
-        ("Datum", answers.get("datum", "")),
-        ("Tid", _time(answers)),
-        *_where(answers),
-        ("Mötet gäller", answers.get("person_namn", "")),
-        ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
-    ]
+    _protection(doc, answers)
+    when = ", ".join(x for x in (date_text(answers.get("datum", "")), _time(answers)) if x)
+    person = ", ".join(
+        x for x in (answers.get("person_namn", ""), answers.get("person_personnummer", "")) if x
+    )
+    pairs = [("Datum och tid", when), *_where(answers), ("Mötet gäller", person)]
     if recipient.get("profession"):
         pairs.append(("Yrkesroll som bör komma", recipient["profession"]))
     if answers.get("tolk") == "ja":
         pairs.append(("Tolk", answers.get("tolk_sprak", "")))
-    pairs.append(("Svara senast", answers.get("svara_senast", "")))
+    pairs.append(("Svara senast", date_text(answers.get("svara_senast", ""))))
     _print_pairs(doc, pairs)
     doc.field("Vad mötet gäller", answers.get("syfte", ""))
     if answers.get("fragor"):
         doc.field("Frågor att ta upp", answers["fragor"])
-    doc.field("Så svarar du", answers.get("svar_hur") or _default_reply(answers))
+    _closing(doc, answers, recipient)
+
+
+def _closing(doc: SipDocument, answers: dict, recipient: dict) -> None:
+    """How to reply, who else comes, and the signature, kept together: a letter never ends
+    with its signature alone on a page."""
     others = [r.get("verksamhet", "") for r in answers.get("deltagare") or [] if r is not recipient]
+    relatives = _relatives_text(answers)
+    reply = answers.get("svar_hur") or _default_reply(answers)
+    doc.keep_together(12 * (2 + bool(others) + bool(relatives)) + doc.small_height(reply))
+    doc.field("Så svarar du", reply)
     if others:
         doc.field("Fler som kallas eller bjuds in", ", ".join(others))
+    if relatives:
+        doc.field("Närstående och företrädare som deltar", relatives)
     signature = [
         answers.get("kallare_namn", ""),
         ", ".join(
@@ -679,6 +836,15 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         ),
     ]
     doc.field("Med vänlig hälsning", "\n".join(x for x in signature if x))
+
+
+def _relatives_text(answers: dict) -> str:
+    """"Ingrid Öhman (närstående), Bo Ek (god man)"."""
+    fld = FORM.item("narstaende").fields[1]
+    return ", ".join(
+        f"{row.get('namn', '')} ({_render.option_label(fld, row.get('relation', '')).lower()})"
+        for row in answers.get("narstaende") or []
+    )
 
 
 def _letters(doc: SipDocument, answers: dict) -> None:
@@ -701,10 +867,15 @@ def _letters(doc: SipDocument, answers: dict) -> None:
 
 def _blank_protected(doc: SipDocument) -> None:
     doc.checkbox("Personen har skyddade personuppgifter", None)
-    doc.small(
-        "Har du kryssat i rutan: skriv ingen adress nedan, gör upp om tid och "
-        "plats per telefon och skicka inte kallelsen via Cosmic Link.",
-    )
+    doc.small("Har du kryssat i rutan: skriv ingen adress nedan.")
+
+
+def _blank_vald(doc: SipDocument) -> None:
+    """The violence box, then what each county's documents say about calling with skyddade
+    personuppgifter or violence, with the source."""
+    doc.checkbox("Personen lever med våld i nära relation", None)
+    doc.small("Har du kryssat i någon av rutorna säger länets dokument så här om hur du kallar.")
+    _render.blank_county_notes(doc, "kallelse", "skyddade", "vald")
 
 
 def _blank_participants(doc: SipDocument) -> None:
@@ -729,9 +900,14 @@ def render_blank() -> bytes:
         FORM,
         note=(
             "Den är tänkt för den som kallar utan tillgång till Cosmic Link. Den ersätter "
-            "inte regionens eller kommunens egna blanketter."
-        ),
-        custom={"skyddade_personuppgifter": _blank_protected, "deltagare": _blank_participants},
+            "inte regionens eller kommunens egna blanketter. "
+            + _render.paper_county_note("kallelse")
+        ).strip(),
+        custom={
+            "skyddade_personuppgifter": _blank_protected,
+            "vald": _blank_vald,
+            "deltagare": _blank_participants,
+        },
     )
     return doc.output()
 
@@ -750,14 +926,16 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
         return {
             "person_namn": svar.get("person_namn", ""),
             "person_personnummer": svar.get("person_personnummer", ""),
+            "lan": svar.get("lan", ""),
             "kallare_namn": svar.get("samordningsansvarig_namn", ""),
             "kallare_verksamhet": svar.get("samordningsansvarig_verksamhet", ""),
             "kallare_telefon": svar.get("samordningsansvarig_telefon", ""),
             "datum": svar.get("uppfoljning_datum", ""),
+            "start": svar.get("uppfoljning_tid", ""),
             "plats": svar.get("uppfoljning_plats", ""),
             "syfte": (
                 f"Uppföljning av den samordnade individuella planen (SIP) från "
-                f"{svar.get('datum', '')}, version {version}."
+                f"{date_text(svar.get('datum', ''), weekday=False)}, version {version}."
             ),
         }
     raise ValueError(

@@ -1,19 +1,26 @@
 """SIP-plan: the samordnad individuell plan itself, written to the person in du-form.
 
-It holds what a plan must say: the needs and goals, the insatser for each goal with who is
-responsible and when, what the person and närstående do themselves, what others than the kommun
-and the region do, what happens if the situation gets worse, who coordinates, how the plan is
-followed up, the consent to share information, and who approved it. A saved plan reopens as its
-next version (:func:`from_saved`).
+It holds what the county documents ask a plan to say: what matters to the person and the needs
+in the person's words, the overall goal and each goal marked long- or short-term, the insatser
+for each goal with the huvudman that answers for them, who is responsible and when, what the
+person and närstående do themselves, what others than the kommun and the region do, a plan for
+possible and expected situations (and for a worse one), who coordinates (in the kinds the county
+names), where and when the plan is followed up, who has received the plan with the person's
+consent to each copy, the consent to share information, and who approved it. The county's own
+lines (who gets the plan, 1177) are printed with their sources. A saved plan reopens as its next
+version (:func:`from_saved`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from ..schema import Field, Form, Option, Repeat, Result, Section
+from .. import lan as registry
+from ..pdf import SipDocument
+from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
+from ._format import date_text, time_text
 
 KONTAKTTYPER = (
     Option("hembesok", "Hembesök"),
@@ -24,6 +31,39 @@ KONTAKTTYPER = (
 )
 
 DU_FORM = "Skriv till personen, i du-form."
+
+SIKT = (
+    Option("kort", "Kortsiktigt mål"),
+    Option("lang", "Långsiktigt mål"),
+)
+
+HUVUDMAN = (
+    Option("kommun", "Kommunen"),
+    Option("region", "Regionen"),
+    Option("skola", "Skolan"),
+    Option("annan", "Annan", "Till exempel Försäkringskassan eller en frivilligorganisation."),
+)
+
+SITUATION = (
+    Option("forvantad", "Förväntad", "Den kommer att hända, till exempel en flytt."),
+    Option("mojlig", "Möjlig", "Den kan hända, till exempel att du blir sjuk."),
+)
+
+MOTTAGARE = (
+    Option("narstaende", "Närstående"),
+    Option("foretradare", "Legal företrädare eller vårdnadshavare"),
+    Option("utan_cosmic_link", "Deltagare som inte har Cosmic Link"),
+    Option("annan", "Annan"),
+)
+
+# The kinds of samordningsansvarig a county's documents may name (forms.lan.CHOICES).
+SAMORDNINGSANSVARIG = {
+    "fast_vardkontakt": "Fast vårdkontakt med samordningsansvar",
+    "samordnare": "Samordnare",
+}
+NAMES_KINDS = tuple(
+    c.id for c in registry.registry().counties.values() if c.choice("samordningsansvarig")
+)
 
 FORM = Form(
     id="sip-plan",
@@ -58,6 +98,10 @@ FORM = Form(
                     kind="radio",
                     options=KONTAKTTYPER,
                     hint="Hur mötet där planen gjordes hölls.",
+                ),
+                _fields.lan_field(
+                    "Planen skriver ut det som länets dokument säger om till exempel vem som "
+                    "får planen."
                 ),
             ),
         ),
@@ -98,6 +142,17 @@ FORM = Form(
                         "Skriv till personen: \u201dDu berättar att du …\u201d"
                     ),
                 ),
+                Field(
+                    "behov",
+                    "Dina behov",
+                    kind="textarea",
+                    required=True,
+                    rows=4,
+                    hint=(
+                        "Alla behov som planen ska samla, med personens egna ord så långt det "
+                        "går: \u201dDu behöver hjälp att …\u201d"
+                    ),
+                ),
             ),
         ),
         Section(
@@ -134,12 +189,35 @@ FORM = Form(
                             hint="Skriv till personen: \u201dDu ska få …\u201d",
                         ),
                         Field(
+                            "sikt",
+                            "Kortsiktigt eller långsiktigt mål?",
+                            kind="radio",
+                            required=True,
+                            options=SIKT,
+                        ),
+                        Field(
                             "insatser",
                             "Insatser – det här ska göras",
                             kind="textarea",
                             required=True,
                             rows=3,
                             hint="Vad som ska göras för att nå målet. " + DU_FORM,
+                        ),
+                        Field(
+                            "huvudman",
+                            "Huvudman som ansvarar för insatserna",
+                            kind="select",
+                            required=True,
+                            options=HUVUDMAN,
+                            width="half",
+                        ),
+                        Field(
+                            "huvudman_annan",
+                            "Vem är huvudman?",
+                            required=True,
+                            max_length=200,
+                            show_if=ShowIf("huvudman", ("annan",)),
+                            width="half",
                         ),
                         Field(
                             "ansvarig",
@@ -181,8 +259,48 @@ FORM = Form(
             ),
         ),
         Section(
-            title="Om det blir sämre",
+            title="Handlingsplan för möjliga och förväntade situationer",
+            hint=(
+                "Vad händer när något väntat inträffar, till exempel en flytt eller att en "
+                "anhörig reser bort, och när något oväntat händer?"
+            ),
             items=(
+                Repeat(
+                    name="situationer",
+                    legend="Situationer",
+                    item_label="Situation",
+                    add_label="Lägg till situation",
+                    min_items=0,
+                    blank_items=3,
+                    fields=(
+                        Field(
+                            "situation",
+                            "Situationen",
+                            kind="textarea",
+                            required=True,
+                            rows=2,
+                            max_length=1000,
+                            hint="Till exempel: \u201dDin dotter reser bort i juli.\u201d",
+                        ),
+                        Field(
+                            "typ",
+                            "Förväntad eller möjlig?",
+                            kind="radio",
+                            required=True,
+                            options=SITUATION,
+                        ),
+                        Field(
+                            "atgard",
+                            "Det här gör ni då",
+                            kind="textarea",
+                            required=True,
+                            rows=2,
+                            max_length=1000,
+                            hint=DU_FORM,
+                        ),
+                        Field("kontakt", "Vem du kontaktar", max_length=200),
+                    ),
+                ),
                 Field(
                     "kris",
                     "Det här gör du om din situation blir sämre",
@@ -205,10 +323,26 @@ FORM = Form(
                     "uppföljning.",
                 ),
                 Field(
+                    "samordningsansvarig_typ",
+                    "Den samordningsansvariga är",
+                    kind="radio",
+                    required=True,
+                    options=tuple(Option(k, v) for k, v in SAMORDNINGSANSVARIG.items()),
+                    show_if=ShowIf("lan", NAMES_KINDS),
+                    hint="Länets dokument säger vilken roll den samordningsansvariga har.",
+                ),
+                Field(
                     "samordningsansvarig_verksamhet",
                     "Den samordningsansvarigas verksamhet",
                     required=True,
                     max_length=200,
+                ),
+                Field(
+                    "samordningsansvarig_huvudman",
+                    "Huvudman med det övergripande ansvaret för planen",
+                    kind="radio",
+                    required=True,
+                    options=HUVUDMAN[:3],
                 ),
                 Field(
                     "samordningsansvarig_telefon",
@@ -254,7 +388,14 @@ FORM = Form(
                     required=True,
                     width="short",
                 ),
-                Field("uppfoljning_plats", "Plats", max_length=300),
+                Field("uppfoljning_tid", "Tid", kind="time", width="short"),
+                Field(
+                    "uppfoljning_plats",
+                    "Plats",
+                    required=True,
+                    max_length=300,
+                    hint="Till exempel hemma hos dig, eller digitalt möte.",
+                ),
                 Field("uppfoljning_form", "Mötesform", kind="radio", options=KONTAKTTYPER),
             ),
         ),
@@ -296,6 +437,41 @@ FORM = Form(
                 ),
             ),
         ),
+        Section(
+            title="Vem får planen",
+            hint=(
+                "Personen får alltid planen. Andra får den bara om personen har sagt ja till "
+                "det. Skriv vilka som har fått en kopia."
+            ),
+            items=(
+                Field("lamnad_datum", "Datum då du fick planen", kind="date", width="short"),
+                Repeat(
+                    name="mottagare",
+                    legend="Andra som har fått planen",
+                    item_label="Mottagare",
+                    add_label="Lägg till mottagare",
+                    min_items=0,
+                    blank_items=4,
+                    fields=(
+                        Field("namn", "Namn", required=True, max_length=200),
+                        Field(
+                            "roll",
+                            "Vem är det?",
+                            kind="select",
+                            required=True,
+                            options=MOTTAGARE,
+                            width="half",
+                        ),
+                        Field(
+                            "samtycke",
+                            "Du har sagt ja till att hen får planen",
+                            kind="checkbox",
+                        ),
+                        Field("datum", "Datum", kind="date", width="short"),
+                    ),
+                ),
+            ),
+        ),
     ),
 )
 
@@ -326,7 +502,31 @@ def validate(answers: dict) -> Result:
             result, _checks.as_date(goal, "start"), _checks.as_date(goal, "klart"),
             f"mal.{index}.klart", "Klart-datumet kan inte vara före startdatumet.", same_ok=True,
         )
+    for index, row in enumerate(a.get("mottagare") or []):
+        if row.get("samtycke") is not True:
+            _checks.add_error(
+                result,
+                f"mottagare.{index}.samtycke",
+                "Personen behöver säga ja till att den här mottagaren får planen. Kryssa i "
+                "rutan när personen har sagt ja, eller ta bort mottagaren.",
+            )
+    kind = a.get("samordningsansvarig_typ")
+    named = kinds(a.get("lan", ""))
+    if kind and kind not in named:
+        _checks.add_error(
+            result,
+            "samordningsansvarig_typ",
+            "Välj en roll som länets dokument nämner: "
+            + " eller ".join(SAMORDNINGSANSVARIG[k].lower() for k in named) + ".",
+        )
     return result
+
+
+def kinds(lan: str) -> tuple[str, ...]:
+    """The kinds of samordningsansvarig the county's documents name (none: any person)."""
+    county = registry.registry().counties.get(lan)
+    choice = county.choice("samordningsansvarig") if county else None
+    return choice.values if choice else ()
 
 
 # -- PDF ----------------------------------------------------------------------------------------
@@ -337,13 +537,96 @@ def _header(answers: dict) -> list[tuple[str, str]]:
     pairs = [
         ("Namn", answers.get("person_namn", "")),
         ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
-        ("Datum för planen", answers.get("datum", "")),
+        ("Datum för planen", date_text(answers.get("datum", ""))),
         ("Version", answers.get("version", "")),
     ]
     if kontakt:
         pairs.append(("Kontakttyp", kontakt))
+    lan = _render.option_label(FORM.item("lan"), answers.get("lan", ""))
+    if lan:
+        pairs.append(("Län", lan))
     return pairs
 
+
+def responsibility_rows(answers: dict) -> list[list[str]]:
+    """One row per goal: the goal (long- or short-term), the huvudman, who is responsible."""
+    goal = FORM.item("mal")
+    sikt, huvudman = goal.fields[1], goal.fields[3]
+    rows = []
+    for number, row in enumerate(answers.get("mal") or [], start=1):
+        who = row.get("huvudman_annan") if row.get("huvudman") == "annan" else ""
+        rows.append([
+            f"Mål {number}, {_render.option_label(sikt, row.get('sikt', '')).lower()}",
+            who or _render.option_label(huvudman, row.get("huvudman", "")),
+            row.get("ansvarig", ""),
+        ])
+    return rows
+
+
+def _goals(doc: SipDocument, answers: dict) -> None:
+    """Every goal under its number, then who answers for what, goal by goal."""
+    repeat = FORM.item("mal")
+    rows = answers.get("mal") or []
+    _render.print_repeat(doc, repeat, rows)
+    if rows:
+        doc.heading("Vem ansvarar för vad", 3)
+        doc.table(["Mål", "Huvudman", "Ansvarig"], responsibility_rows(answers), [2, 2, 3])
+
+
+def _coordinator_kind(doc: SipDocument, answers: dict) -> None:
+    """The kind of samordningsansvarig, with the county document that names the kinds."""
+    fld = FORM.item("samordningsansvarig_typ")
+    value = answers.get("samordningsansvarig_typ")
+    county = registry.registry().counties.get(answers.get("lan", ""))
+    choice = county.choice("samordningsansvarig") if county else None
+    if not value or choice is None:
+        return
+    doc.field(fld.label, _render.option_label(fld, value))
+    doc.small(f"Källa: {choice.kalla.citation}.")
+
+
+def _recipients(doc: SipDocument, answers: dict) -> None:
+    """Who has received the plan, each copy with the person's yes, then the county's lines."""
+    repeat = FORM.item("mottagare")
+    rows = [
+        {**row, "samtycke": "Ja" if row.get("samtycke") is True else "Nej"}
+        for row in answers.get("mottagare") or []
+    ]
+    doc.heading(repeat.legend, 3)
+    if rows:
+        roll = repeat.fields[1]
+        doc.table(
+            ["Namn", "Vem", "Du har sagt ja", "Datum"],
+            [
+                [r.get("namn", ""), _render.option_label(roll, r.get("roll", "")), r["samtycke"],
+                 date_text(r.get("datum", ""))]
+                for r in rows
+            ],
+        )
+    else:
+        doc.paragraph("Ingen annan har fått planen.")
+    _render.county_notes(doc, _fields.county_lines(answers.get("lan", ""), "plan", "planen"))
+
+
+def _follow_up_time(doc: SipDocument, answers: dict) -> None:
+    """The follow-up's date and time on one line, in words."""
+    when = date_text(answers.get("uppfoljning_datum", ""))
+    if answers.get("uppfoljning_tid"):
+        when += f", {time_text(answers['uppfoljning_tid'])}"
+    doc.field("Datum för uppföljning", when)
+
+
+def _skip(doc: SipDocument, answers: dict) -> None:
+    """Printed with another field."""
+
+
+CUSTOM: dict[str, _render.CustomFilled] = {
+    "mal": _goals,
+    "samordningsansvarig_typ": _coordinator_kind,
+    "mottagare": _recipients,
+    "uppfoljning_datum": _follow_up_time,
+    "uppfoljning_tid": _skip,
+}
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Om planen")]
 
@@ -361,24 +644,56 @@ def render(answers: dict, *, created: datetime | None = None, variant: str | Non
             "vem som gör vad för att du ska nå dem."
         ),
         order=ORDER,
+        custom=CUSTOM,
     )
+
+
+def _blank_recipients(doc: SipDocument) -> None:
+    repeat = FORM.item("mottagare")
+    _render.blank_repeat(doc, repeat, as_table=True)
+    doc.small("Det här säger länens dokument om vem som får planen:")
+    _render.blank_county_notes(doc, "plan", "planen")
+
+
+def _blank_coordinator_kind(doc: SipDocument) -> None:
+    fld = FORM.item("samordningsansvarig_typ")
+    counties = [registry.registry().county(c) for c in NAMES_KINDS]
+    for county in counties:
+        choice = county.choice("samordningsansvarig")
+        doc.small(
+            f"{county.namn}: kryssa i vilken roll den samordningsansvariga har. "
+            f"Källa: {choice.kalla.short_citation}."
+        )
+    doc.label(f"{fld.label} (kryssa i ett alternativ)")
+    doc.tick_boxes([o.label for o in fld.options])
 
 
 def render_blank() -> bytes:
     """The plan for handwriting."""
-    return _render.blank_document(
+    doc = _render.new_document(FORM, blank=True)
+    _render.render_blank(
+        doc,
         FORM,
-        note=(
-            "Det är SIP-portalens egen blankett. Den ersätter inte länets eller din "
-            "verksamhets egna blanketter."
-        ),
+        note=_render.paper_county_note("plan"),
+        custom={
+            "mottagare": _blank_recipients,
+            "samordningsansvarig_typ": _blank_coordinator_kind,
+        },
     )
+    return doc.output()
 
 
 # -- reopening ----------------------------------------------------------------------------------
 
 # Answers that belong to one version only and are cleared in the next.
-PER_VERSION = ("datum", "godkand_datum", "godkand_av", "uppfoljning_datum")
+PER_VERSION = (
+    "datum",
+    "godkand_datum",
+    "godkand_av",
+    "uppfoljning_datum",
+    "uppfoljning_tid",
+    "lamnad_datum",
+)
 
 
 def from_saved(blankett_id: str, svar: dict) -> dict:
@@ -394,4 +709,5 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     answers["version"] = str(version + 1) if version else "2"
     for key in PER_VERSION:
         answers[key] = ""
+    answers["mottagare"] = []  # who received this version; the next one is handed out anew
     return answers

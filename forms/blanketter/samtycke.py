@@ -1,15 +1,18 @@
 """Samtycke till SIP: who consents, how, to what, between which parties, and until when.
 
 The person consents, or a legal representative, or the vårdnadshavare (both of them when
-custody is shared). For a child, the child's own view is recorded. The PDF always says, in
-plain words, that consent can be withdrawn at any time and to whom; a written consent gets
-signature lines.
+custody is shared). For a child, the child's own view is recorded. The consent is written,
+oral or, where the county's documents name it, presumed (underförstått); an oral or presumed
+consent records who took it and where it is documented. The PDF prints the county's own lines
+on consent with their sources, and always says, in plain words, that consent can be withdrawn
+at any time and to whom; a written consent gets signature lines.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from .. import lan as registry
 from ..pdf import SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
@@ -37,8 +40,26 @@ OMFATTNING = (
     Option("informationsoverforing", "Att information lämnas mellan parterna nedan"),
 )
 
+# How a consent is given; "presumerat" only where the county's documents name it
+# (forms.lan.CHOICES, samtyckesform).
+NAMES_PRESUMED = tuple(
+    c.namn
+    for c in sorted(registry.registry().counties.values(), key=lambda c: c.namn)
+    if c.choice("samtyckesform") and "presumerat" in c.choice("samtyckesform").values
+)
+FORMER = (
+    Option("muntligt", "Muntligt"),
+    Option("skriftligt", "Skriftligt"),
+    Option(
+        "presumerat",
+        "Underförstått (presumerat)",
+        "Bara där länets dokument nämner det: " + ", ".join(NAMES_PRESUMED) + ".",
+    ),
+)
+DEFAULT_FORMS = ("muntligt", "skriftligt")  # where the county's documents name no forms
+
 SHARED = ShowIf("vardnad", ("gemensam",))
-ORAL = ShowIf("form", ("muntligt",))
+ORAL = ShowIf("form", ("muntligt", "presumerat"))
 
 FORM = Form(
     id="samtycke",
@@ -54,6 +75,9 @@ FORM = Form(
             items=(
                 *_fields.PERSON,
                 Field("barn", "Personen är ett barn (under 18 år)", kind="checkbox"),
+                _fields.lan_field(
+                    "Blanketten skriver ut det som länets dokument säger om samtycke."
+                ),
             ),
         ),
         Section(
@@ -146,7 +170,7 @@ FORM = Form(
                     "Samtycket är",
                     kind="radio",
                     required=True,
-                    options=(Option("muntligt", "Muntligt"), Option("skriftligt", "Skriftligt")),
+                    options=FORMER,
                 ),
                 Field("datum", "Datum för samtycket", kind="date", required=True, width="short"),
                 Field(
@@ -163,7 +187,7 @@ FORM = Form(
                     required=True,
                     max_length=200,
                     show_if=ORAL,
-                    hint="Till exempel i journalen eller i personakten.",
+                    hint="Till exempel i personens journal eller i personakten.",
                 ),
             ),
         ),
@@ -254,7 +278,31 @@ def validate(answers: dict) -> Result:
         result, _checks.today(), _checks.as_date(a, "giltig_till"), "giltig_till",
         "Samtycket måste gälla framåt. Välj ett datum efter i dag.",
     )
+    form, allowed = a.get("form"), forms(a.get("lan", ""))
+    if form and form not in allowed:
+        labels = [_render.option_label(FORM.item("form"), f).lower() for f in allowed]
+        _checks.add_error(
+            result,
+            "form",
+            "Länets dokument nämner inte det sättet att samtycka. Välj "
+            + " eller ".join(labels) + ".",
+        )
     return result
+
+
+def forms(lan: str) -> tuple[str, ...]:
+    """How a consent may be given in the county ``lan``: the forms its documents name, or
+    oral and written where they name none."""
+    county = registry.registry().counties.get(lan)
+    choice = county.choice("samtyckesform") if county else None
+    return choice.values if choice else DEFAULT_FORMS
+
+
+def county_lines(answers: dict) -> list[tuple[str, str]]:
+    """The county's own lines on consent that apply, each with its source."""
+    return _fields.county_lines(
+        answers.get("lan", ""), "samtycke", "samtycke", {"barn": answers.get("barn") is True}
+    )
 
 
 # -- PDF ----------------------------------------------------------------------------------------
@@ -318,6 +366,13 @@ def _skip(doc: SipDocument, answers: dict) -> None:
     """Printed together with another field."""
 
 
+def _form(doc: SipDocument, answers: dict) -> None:
+    """How the consent was given, then what the county's documents say about consent."""
+    fld = FORM.item("form")
+    doc.field(fld.label, _render.display_value(fld, answers.get("form")))
+    _render.county_notes(doc, county_lines(answers))
+
+
 def _vardnad(doc: SipDocument, answers: dict) -> None:
     """On a row of its own, so that each guardian's name and phone share a row."""
     fld = FORM.item("vardnad")
@@ -326,6 +381,7 @@ def _vardnad(doc: SipDocument, answers: dict) -> None:
 
 
 CUSTOM: dict[str, _render.CustomFilled] = {
+    "form": _form,
     "aterkalla_till": _withdraw,
     "vardnad": _vardnad,
     "vh1_namn": _guardians,
@@ -365,10 +421,21 @@ def _blank_withdraw(doc: SipDocument) -> None:
     doc.notice(withdraw_text("").split(" Kontakta")[0] + " Kontakta den som står ovan.")
 
 
+def _blank_form(doc: SipDocument) -> None:
+    """The ways to give consent, and what each county's documents say about consent."""
+    fld = FORM.item("form")
+    doc.label(f"{fld.label} (kryssa i ett alternativ)")
+    doc.tick_boxes([o.label for o in fld.options])
+    doc.small("Det här säger länens dokument om samtycke:")
+    _render.blank_county_notes(doc, "samtycke", "samtycke")
+
+
 def render_blank() -> bytes:
     """The consent for handwriting, with signature lines."""
     doc = _render.new_document(FORM, blank=True)
-    _render.render_blank(doc, FORM, custom={"aterkalla_till": _blank_withdraw})
+    _render.render_blank(
+        doc, FORM, custom={"aterkalla_till": _blank_withdraw, "form": _blank_form}
+    )
     doc.keep_together(70)
     doc.heading("Underskrift", 2)
     doc.small(
@@ -393,6 +460,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
         answers = {
             "person_namn": svar.get("person_namn", ""),
             "person_personnummer": svar.get("person_personnummer", ""),
+            "lan": svar.get("lan", ""),
         }
         rows = svar.get("deltagare") if isinstance(svar.get("deltagare"), list) else []
         parties = [

@@ -1,17 +1,21 @@
 """Uppföljning och utvärdering av SIP: how each goal of the plan went and what happens next.
 
-An uppföljning starts from a saved plan (:func:`from_saved`): the plan's date and version and
-one row per goal. The decision is to continue, to revise the plan into a new version, or to end
-the SIP with a reason; unless it ends, a next follow-up date is required.
+An uppföljning starts from a saved plan (:func:`from_saved`): the plan's date, version and
+county and one row per goal. The decision is to continue, to revise the plan into a new version,
+or to end the SIP with a reason; unless it ends, a next follow-up date is required. The county's
+own lines on follow-up, and on ending (who ends it, who documents the ending), are printed with
+their sources.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from ..pdf import SipDocument
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
+from ._format import date_text
 from .plan import KONTAKTTYPER
 
 RESULTAT = (
@@ -55,6 +59,10 @@ FORM = Form(
                 Field("plan_datum", "Planens datum", kind="date", required=True, width="short"),
                 Field(
                     "plan_version", "Planens version", required=True, max_length=4, width="short"
+                ),
+                _fields.lan_field(
+                    "Blanketten skriver ut det som länets dokument säger om uppföljning och "
+                    "avslut."
                 ),
             ),
         ),
@@ -183,12 +191,42 @@ def validate(answers: dict) -> Result:
 
 
 def _header(answers: dict) -> list[tuple[str, str]]:
-    return [
+    pairs = [
         ("Namn", answers.get("person_namn", "")),
         ("Personnummer eller samordningsnummer", answers.get("person_personnummer", "")),
-        ("Planens datum", answers.get("plan_datum", "")),
+        ("Planens datum", date_text(answers.get("plan_datum", ""))),
         ("Planens version", answers.get("plan_version", "")),
     ]
+    lan = _render.option_label(FORM.item("lan"), answers.get("lan", ""))
+    if lan:
+        pairs.append(("Län", lan))
+    return pairs
+
+
+def county_lines(answers: dict, amne: str) -> list[tuple[str, str]]:
+    """The county's own lines on follow-up (``"uppfoljning"``) or on ending (``"avslut"``),
+    each with its source."""
+    return _fields.county_lines(answers.get("lan", ""), "uppfoljning", amne)
+
+
+def _decision(doc: SipDocument, answers: dict) -> None:
+    """The decision, then what the county's documents say about it: on ending, who ends the
+    SIP and who documents the ending; otherwise, how a plan is followed up and revised."""
+    fields = [FORM.item(name) for name in ("beslut", "avslut_skal", "avslut_kommentar")]
+    _render.print_fields(doc, fields, answers)
+    ending = answers.get("beslut") == "avsluta"
+    _render.county_notes(doc, county_lines(answers, "avslut" if ending else "uppfoljning"))
+
+
+def _skip(doc: SipDocument, answers: dict) -> None:
+    """Printed with the decision."""
+
+
+CUSTOM: dict[str, _render.CustomFilled] = {
+    "beslut": _decision,
+    "avslut_skal": _skip,
+    "avslut_kommentar": _skip,
+}
 
 
 ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Planen som följs upp")]
@@ -197,19 +235,36 @@ ORDER = [s.title for s in FORM.sections if s.title not in ("Personen", "Planen s
 def render(answers: dict, *, created: datetime | None = None, variant: str | None = None) -> bytes:
     """The filled uppföljning (answers must be valid)."""
     return _render.render_document(
-        FORM, answers, created=created, variant=variant, header=_header(answers), order=ORDER
+        FORM,
+        answers,
+        created=created,
+        variant=variant,
+        header=_header(answers),
+        order=ORDER,
+        custom=CUSTOM,
     )
+
+
+def _blank_decision(doc: SipDocument) -> None:
+    """The decision to tick, then what each county's documents say about follow-up and
+    ending."""
+    fld = FORM.item("beslut")
+    doc.label(f"{fld.label} (kryssa i ett alternativ)")
+    doc.tick_boxes([o.label for o in fld.options])
+    doc.small("Det här säger länens dokument om uppföljning och avslut:")
+    _render.blank_county_notes(doc, "uppfoljning", "uppfoljning", "avslut")
 
 
 def render_blank() -> bytes:
     """The uppföljning for handwriting."""
-    return _render.blank_document(
+    doc = _render.new_document(FORM, blank=True)
+    _render.render_blank(
+        doc,
         FORM,
-        note=(
-            "Det är SIP-portalens egen blankett. Den ersätter inte länets eller din "
-            "verksamhets egna blanketter."
-        ),
+        note=_render.paper_county_note("uppfoljning"),
+        custom={"beslut": _blank_decision},
     )
+    return doc.output()
 
 
 # -- reopening ----------------------------------------------------------------------------------
@@ -229,6 +284,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
             "person_personnummer": svar.get("person_personnummer", ""),
             "plan_datum": svar.get("datum", ""),
             "plan_version": svar.get("version", ""),
+            "lan": svar.get("lan", ""),
             "datum": svar.get("uppfoljning_datum", ""),
             "mal": [
                 {"mal": goal.get("mal", ""), "resultat": "", "kommentar": ""}

@@ -9,6 +9,10 @@ One TOML file per county (``varmland.toml``, ``kalmar.toml``, ``jonkoping.toml``
   and heading that publish it;
 - who is obliged to take part in a SIP-möte (the ``aktor`` values of the kallelse) and the
   county's own lines for the kallelse;
+- for each blankett (``[kallelse]``, ``[plan]``, ``[samtycke]``, ``[uppfoljning]``): the county's
+  own lines printed on it (``[[<blankett>.rad]]``, rows like ``[[regel]]``, placed on the
+  blankett by their topic, :data:`BLANKETT_TOPICS`) and the choices the county's documents name
+  (:data:`CHOICES`, e.g. the kinds of samordningsansvarig), each list with its source;
 - its rule rows (``[[regel]]``): a topic, the named facts under which the row applies, the
   Swedish text, the source, and a short fact (``belagg``) that the linked section of the built
   page must contain.
@@ -80,6 +84,33 @@ AKTORER = (
     "arbetsformedlingen",
     "annan",
 )
+
+#: The county lines a blankett prints, by topic: a ``[[<blankett>.rad]]`` row is printed where
+#: its topic belongs on that blankett (forms.blanketter). ``kallelse`` rows default to the
+#: topic ``kallelse``, the others to the first topic listed.
+BLANKETT_TOPICS = {
+    "kallelse": ("kallelse", "skyddade", "vald", "reservrutin"),
+    "plan": ("planen", "samordningsansvar", "reservrutin"),
+    "samtycke": ("samtycke",),
+    "uppfoljning": ("uppfoljning", "avslut", "reservrutin"),
+}
+
+#: The facts a blankett knows from its own answers; a county line's ``villkor`` may use these.
+BLANKETT_FACTS = {
+    "kallelse": ("skyddade", "vald", "skyddade_eller_vald"),
+    "plan": (),
+    "samtycke": ("barn",),
+    "uppfoljning": (),
+}
+
+#: Choices a county's documents name for a blankett question, from a fixed vocabulary (the
+#: blanketter hold the labels): ``{blankett: {choice: allowed values}}``. A county lists the
+#: values its documents name, e.g. ``samordningsansvarig = ["samordnare"]``, with the source in
+#: ``samordningsansvarig_kalla``.
+CHOICES = {
+    "plan": {"samordningsansvarig": ("fast_vardkontakt", "samordnare")},
+    "samtycke": {"samtyckesform": ("skriftligt", "muntligt", "presumerat")},
+}
 
 SILENT = "Länets dokument säger inget om detta."
 NOT_GIVEN = "Anges inte i källan"
@@ -213,6 +244,14 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """The values of a blankett question that a county's documents name, and where."""
+
+    values: tuple[str, ...]
+    kalla: Source
+
+
+@dataclass(frozen=True)
 class County:
     id: str
     namn: str  # "Värmlands län": the one spelling of the county
@@ -225,9 +264,27 @@ class County:
     regler: tuple[Rule, ...]
     silent_source: Source  # cited by rows that say the documents are silent
     file: str
+    rader: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)  # blankett -> lines
+    val: Mapping[str, Choice] = field(default_factory=dict)  # choice -> named values
 
     def rules(self, roll: str = "regel") -> tuple[Rule, ...]:
         return tuple(r for r in self.regler if r.roll == roll)
+
+    def lines(
+        self, blankett: str, amne: str, facts: Mapping[str, bool] | None = None
+    ) -> tuple[Rule, ...]:
+        """The county's lines for ``blankett`` under the topic ``amne`` that apply, given
+        the ``facts`` the blankett knows (:data:`BLANKETT_FACTS`)."""
+        return tuple(
+            row
+            for row in self.rader.get(blankett, ())
+            if row.amne == amne and row.applies(facts or {})
+        )
+
+    def choice(self, name: str) -> Choice | None:
+        """The values of the choice ``name`` (:data:`CHOICES`) that the county's documents
+        name, or ``None`` when they name none."""
+        return self.val.get(name)
 
 
 @dataclass(frozen=True)
@@ -508,20 +565,17 @@ def _load_county(
         reader.read(row, f"regel {n}", county_id, sources[silent_key])
         for n, row in enumerate(data.get("regel", []), start=1)
     )
+    rader, val = {}, {}
+    for blankett in BLANKETT_TOPICS:
+        rader[blankett], chosen = _blankett_table(
+            f, data.get(blankett, {}), blankett, reader, county_id, sources[silent_key]
+        )
+        val.update(chosen)
     kallelse_table = data.get("kallelse", {})
     skyldiga = f.names(kallelse_table, "skyldiga", "[kallelse]")
     for aktor in skyldiga:
         if aktor not in AKTORER:
             raise f.fail("[kallelse]", f"okänd aktör '{aktor}'. Kända: {', '.join(AKTORER)}.")
-    lines = tuple(
-        reader.read(
-            row if "ref" in row else {"amne": "kallelse", **row},
-            f"kallelse.rad {n}",
-            county_id,
-            None,
-        )
-        for n, row in enumerate(kallelse_table.get("rad", []), start=1)
-    )
     return County(
         id=county_id,
         namn=f.text(data, "namn", "överst"),
@@ -530,11 +584,73 @@ def _load_county(
         dokument=documents,
         kallor=sources,
         skyldiga=skyldiga,
-        kallelse=lines,
+        kallelse=rader["kallelse"],
         regler=rows,
         silent_source=sources[silent_key],
         file=f.name,
+        rader=rader,
+        val=val,
     )
+
+
+def _blankett_table(
+    f: _File,
+    table: object,
+    blankett: str,
+    reader: _RowReader,
+    county_id: str,
+    silent: Source,
+) -> tuple[tuple[Rule, ...], dict[str, Choice]]:
+    """Read ``[<blankett>]``: its lines (``[[<blankett>.rad]]``) and its named choices."""
+    where = f"[{blankett}]"
+    if not isinstance(table, dict):
+        raise f.fail(where, "ska vara en tabell.")
+    choices = CHOICES.get(blankett, {})
+    known = {"rad", *choices, *(f"{c}_kalla" for c in choices)}
+    if blankett == "kallelse":
+        known.add("skyldiga")
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise f.fail(where, f"okänd nyckel '{unknown[0]}'. Kända: {', '.join(sorted(known))}.")
+    topics, facts = BLANKETT_TOPICS[blankett], BLANKETT_FACTS[blankett]
+    rows = []
+    raw_rows = table.get("rad", [])
+    if not isinstance(raw_rows, list):
+        raise f.fail(where, f"'rad' ska skrivas som [[{blankett}.rad]].")
+    for n, row in enumerate(raw_rows, start=1):
+        row_where = f"{blankett}.rad {n}"
+        if isinstance(row, dict) and "ref" not in row and "amne" not in row:
+            row = {"amne": topics[0], **row}
+        rule = reader.read(row, row_where, county_id, silent)
+        if rule.amne not in topics:
+            raise f.fail(
+                row_where,
+                f"ämnet '{rule.amne}' skrivs inte ut på blanketten {blankett}. "
+                f"Möjliga: {', '.join(topics)}.",
+            )
+        for fact in (*rule.villkor, *rule.utom):
+            if fact not in facts:
+                raise f.fail(
+                    row_where,
+                    f"villkoret '{fact}' räknas inte ut på blanketten {blankett}. "
+                    f"Möjliga: {', '.join(facts) or 'inga'}.",
+                )
+        rows.append(rule)
+    chosen = {}
+    for name, allowed in choices.items():
+        values = f.names(table, name, where)
+        if not values:
+            continue
+        for value in values:
+            if value not in allowed:
+                raise f.fail(
+                    where, f"okänt val '{value}' i '{name}'. Kända: {', '.join(allowed)}."
+                )
+        kalla_key = f.text(table, f"{name}_kalla", where)
+        if kalla_key not in reader.sources:
+            raise f.fail(where, f"'{name}_kalla' okänd källa '{kalla_key}'.")
+        chosen[name] = Choice(values=values, kalla=reader.sources[kalla_key])
+    return tuple(rows), chosen
 
 
 def county_files() -> list[Path]:

@@ -406,12 +406,12 @@ class TestBlankPdf:
         [("sip-plan", "FOR-18144"), ("uppfoljning", "FOR-18147")],
     )
     def test_names_the_varmland_form_without_claiming_to_be_it(self, form_id, document):
-        """Plan and uppföljning name the Värmland reservrutin form they match, and say they
-        are not the official form."""
+        """Plan and uppföljning name the Värmland reservrutin form and say they are not it;
+        they claim no likeness that the rutin does not describe."""
         first = pdf_pages(MODULES[form_id].render_blank())[0]
         assert document in first
-        assert "samma syfte" in first
-        assert "inte den officiella blanketten" in first
+        assert f"SIP-portalens egen, inte {document}" in first
+        assert "samma syfte" not in first and "motsvarar" not in first
 
 
 class TestFilledPdf:

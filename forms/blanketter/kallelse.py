@@ -531,7 +531,7 @@ INVITED_TEXT = (
 )
 
 PROTECTED_TEXT = "Personen har skyddade personuppgifter. Adressen skrivs inte ut."
-VALD_TEXT = "Personen lever med våld i nära relation."
+# Violence is never stated on the kallelse, which others read: only what to do is printed.
 
 
 # -- PDF ----------------------------------------------------------------------------------------
@@ -547,9 +547,7 @@ def _protection(doc: SipDocument, answers: dict) -> None:
     said = []
     if answers.get("skyddade_personuppgifter") is True:
         said.append(PROTECTED_TEXT)
-    if answers.get("vald") is True:
-        said.append(VALD_TEXT)
-    if not said:
+    elif answers.get("vald") is not True:
         return
     lines = protection_lines(answers.get("lan", ""), answers)
     doc.notice("\n".join([" ".join(said), *(text for text, _ in lines)]), bold=True)
@@ -614,8 +612,6 @@ def _person(doc: SipDocument, answers: dict) -> None:
         doc.field("Adress", "Skrivs inte ut. Personen har skyddade personuppgifter.")
     elif _address(answers):
         doc.field("Adress", _address(answers))
-    if answers.get("vald") is True:
-        doc.field("Våld i nära relation", "Ja. Se påminnelsen överst.")
 
 
 def _participants(doc: SipDocument, answers: dict) -> None:

@@ -45,8 +45,9 @@ API
     ``forms.blanketter.kallelse.FORM``: ``lan``; ``deltagare`` (a list of
     ``{"verksamhet": name, "aktor": kommun | oppen_vard | sluten_vard | skola |
     forsakringskassan | arbetsformedlingen | annan}``, slutenvården added when the person is in
-    hospital); ``tolk`` ("ja"/"nej") and ``tolk_sprak``; ``skyddade_personuppgifter`` (True);
-    ``samtycke`` ("ja"/"nej") and ``samtycke_av`` (personen | vardnadshavare | foretradare).
+    hospital); ``tolk`` ("ja"/"nej") and ``tolk_sprak``; ``skyddade_personuppgifter`` and
+    ``vald`` (True); ``behov_sip`` ("ja" when a SIP is to be offered); ``samtycke`` ("ja"/"nej")
+    and ``samtycke_av`` (personen | vardnadshavare | foretradare).
 ``render(answers, *, created=None, variant=None) -> bytes``
     The assessment as a PDF: verdict, reasons with sources, sections, checklist, the answers.
 
@@ -665,7 +666,7 @@ _KALLELSE_AKTOR = {
 }
 
 
-def _prefill(a: dict, f: dict) -> dict:
+def _prefill(a: dict, f: dict, verdict: str) -> dict:
     """Answers for the kallelse blankett (field names of ``forms.blanketter.kallelse.FORM``)."""
     out: dict = {"lan": a["lan"]}
     participants = []
@@ -686,6 +687,10 @@ def _prefill(a: dict, f: dict) -> dict:
             out["tolk_sprak"] = a["tolk_sprak"]
     if f["skyddade"]:
         out["skyddade_personuppgifter"] = True
+    if f["vald"]:
+        out["vald"] = True
+    if verdict in (BEHOV_PRESUMERAS, ERBJUD_SIP):
+        out["behov_sip"] = "ja"
     if f["samtycke_givet"]:
         out["samtycke"] = "ja"
         if f["barn"]:
@@ -740,7 +745,7 @@ def assess(answers: dict) -> dict:
         "checklist": checklist,
         "headings": HEADINGS,
         "kallelse": verdict in KALLELSE_VERDICTS,
-        "kallelse_prefill": _prefill(a, f),
+        "kallelse_prefill": _prefill(a, f, verdict),
     }
 
 

@@ -769,6 +769,14 @@ class TestKallelsePrefill:
         """Who gave consent follows the age and consent answers."""
         assert assess(answers)["kallelse_prefill"]["samtycke_av"] == expected
 
+    def test_need_and_violence_carried_over(self):
+        """An offered SIP prefills the kallelse's "Behov av SIP" as yes, and violence is
+        carried over so that the kallelse reminds the caller what the county says."""
+        prefill = assess(case("varmland", samordning="ja", vald=True, vald_barn="nej"))[
+            "kallelse_prefill"]
+        assert prefill["behov_sip"] == "ja" and prefill["vald"] is True
+        assert "behov_sip" not in assess(case("varmland", ["socialtjanst"]))["kallelse_prefill"]
+
     def test_consent_not_asked_is_no(self):
         """Consent not yet asked is prefilled as not given, so the kallelse asks for it."""
         assert assess(PREFILL_CASES[3])["kallelse_prefill"]["samtycke"] == "nej"

@@ -91,7 +91,7 @@ class TestSipDocument:
         other.paragraph("x")
         with pytest.raises(ValueError, match="innehåller inga svar"):
             pdf.read_answers(other.output())
-        with pytest.raises(ValueError, match="gick inte att läsa"):
+        with pytest.raises(ValueError, match="PDF:en går inte att läsa"):
             pdf.read_answers(b"%PDF-1.4 trasig")
 
 
@@ -206,7 +206,10 @@ class TestBrowserEntryPoint:
     def test_wrong_file_gets_a_swedish_message(self):
         """A file that is not ours is refused with a message, not an exception."""
         response, _ = call({"op": "open", "form": "pdf-prov"}, b"hello")
-        assert response["error"] == "Filen innehåller inga svar som SIP-portalen kan läsa."
+        assert response["error"] == (
+            "Filen innehåller inga svar som SIP-portalen kan läsa. Välj en PDF eller en "
+            "svarsfil som du har sparat från SIP-portalen."
+        )
 
     def test_unexpected_failure_is_a_message_not_a_traceback(self, capsys):
         """Anything unexpected becomes a Swedish message; the traceback goes to stderr only."""

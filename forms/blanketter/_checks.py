@@ -33,10 +33,16 @@ def as_time(answers: dict, key: str) -> time | None:
     return parse_time(value) if isinstance(value, str) and value else None
 
 
+# A plan's version field holds at most four characters. Longer digit strings are never turned
+# into a number (Python refuses more than 4,300 digits, in English).
+VERSION_DIGITS = 4
+
+
 def as_version(value: object) -> int | None:
-    """``"3"`` -> 3; ``None`` unless the text is a whole number from 1."""
+    """``"3"`` -> 3; ``None`` unless the text is a whole number from 1, of at most
+    :data:`VERSION_DIGITS` digits."""
     text = str(value).strip() if value is not None else ""
-    if text.isdigit() and text.isascii() and int(text) >= 1:
+    if len(text) <= VERSION_DIGITS and text.isdigit() and text.isascii() and int(text) >= 1:
         return int(text)
     return None
 

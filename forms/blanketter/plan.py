@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
+from ..saved import OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -391,15 +392,19 @@ PER_VERSION = ("datum", "godkand_datum", "godkand_av", "uppfoljning_datum")
 
 def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved plan as its next version: version + 1, and the plan date, approval and
-    follow-up date cleared, so the plan can be revised at the follow-up meeting."""
+    follow-up date cleared, so the plan can be revised at the follow-up meeting. A version
+    that is no whole number is kept as it was, so that the form asks for a number."""
     if blankett_id != "sip-plan" or not isinstance(svar, dict):
-        raise ValueError(
+        raise OpenError(
             "Filen är ingen SIP-plan. Välj en PDF eller fil som du har sparat från blanketten "
             "SIP-plan."
         )
     answers = dict(svar)
     version = _checks.as_version(svar.get("version"))
-    answers["version"] = str(version + 1) if version else "2"
+    if version:
+        answers["version"] = str(version + 1)
+    elif svar.get("version") in (None, ""):
+        answers["version"] = "2"
     for key in PER_VERSION:
         answers[key] = ""
     return answers

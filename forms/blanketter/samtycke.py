@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
+from ..saved import NOT_OURS, OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -394,7 +395,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved consent as it was; from a kallelse or a SIP-plan: the person (and the
     kallelse's participants as parties)."""
     if not isinstance(svar, dict):
-        raise ValueError("Filen innehåller inga svar som går att läsa.")
+        raise OpenError(NOT_OURS)
     if blankett_id == "samtycke":
         return dict(svar)
     if blankett_id in ("kallelse", "sip-plan"):
@@ -411,7 +412,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
         if parties:
             answers["parter"] = parties
         return answers
-    raise ValueError(
+    raise OpenError(
         "Filen hör inte till samtycke, kallelse eller SIP-plan. Välj en fil som du har sparat "
         "från någon av de blanketterna."
     )

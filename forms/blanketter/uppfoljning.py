@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
+from ..saved import NOT_OURS, OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -227,7 +228,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved uppföljning as it was, or a new one from a saved SIP-plan: its date and
     version, its follow-up date as the meeting date, and one row per goal."""
     if not isinstance(svar, dict):
-        raise ValueError("Filen innehåller inga svar som går att läsa.")
+        raise OpenError(NOT_OURS)
     if blankett_id == "uppfoljning":
         return dict(svar)
     if blankett_id == "sip-plan":
@@ -244,7 +245,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
                 if isinstance(goal, dict)
             ],
         }
-    raise ValueError(
+    raise OpenError(
         "Filen är ingen SIP-plan eller uppföljning. Välj en fil som du har sparat från "
         "blanketten SIP-plan."
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import hostile
 import pytest
@@ -20,6 +21,7 @@ from forms import _browser, registry, saved
 from forms.pdf import DATA_FORMAT, answers_file
 from forms.schema import Repeat
 
+ROOT = Path(__file__).resolve().parent.parent
 FORMS = ["kallelse", "sip-plan", "uppfoljning", "samtycke", "pdf-prov"]
 PLAN_PER_VERSION = {"version", "datum", "godkand_datum", "godkand_av", "uppfoljning_datum"}
 
@@ -132,6 +134,14 @@ class TestLimitsBeforeParsing:
         more than 4,300 digits is English)."""
         data = kallelse_file({"x": 0}).replace(b": 0", b": " + b"7" * digits)
         assert "fler än 20 siffror" in refused("kallelse", data)
+
+    def test_the_page_refuses_the_same_size_and_writes_the_same_format(self):
+        """widgets.mjs refuses a file before reading it at the same size as forms.saved, and
+        writes answers files with the same format marker as forms.pdf."""
+        script = (ROOT / "docs" / "assets" / "sip" / "widgets.mjs").read_text("utf-8")
+        size = re.search(r"const MAX_FILE_BYTES = (\d+) \* 1024 \* 1024;", script)
+        assert size and int(size[1]) * 1024 * 1024 == saved.MAX_FILE_BYTES
+        assert f'const DATA_FORMAT = "{DATA_FORMAT}";' in script
 
     def test_digits_inside_texts_are_text(self):
         """A long run of digits typed in a text is fine."""

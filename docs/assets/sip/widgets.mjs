@@ -8,6 +8,11 @@ const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const FATAL =
   "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
 
+// The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+// The format of an answers file, as forms/pdf.py (DATA_FORMAT, answers_file) writes it.
+const DATA_FORMAT = "sip-portalen/1";
+
 // ---- Python worker ---------------------------------------------------------------------
 
 // Pyodide's folder is named after a hash of its content, written in by macros/postbuild.py,
@@ -103,11 +108,14 @@ function setPath(target, path, value) {
   node[parts[parts.length - 1]] = value;
 }
 
-export function collect(form) {
+// The answers on the page. `shownOnly` leaves out follow-up questions that are hidden, as
+// Python's validation does (e.g. the address of a person with skyddade personuppgifter).
+export function collect(form, { shownOnly = false } = {}) {
   const answers = {};
   for (const repeat of form.querySelectorAll("[data-repeat]")) answers[repeat.dataset.repeat] = [];
   for (const el of form.elements) {
     if (!el.name || el.closest("template")) continue;
+    if (shownOnly && el.closest("[data-show-if][hidden]")) continue;
     if (el.type === "checkbox") {
       if (el.closest(".sip-single-check")) setPath(answers, el.name, el.checked);
       else {
@@ -131,12 +139,28 @@ export function collect(form) {
   return answers;
 }
 
-function fillFields(form, answers, prefix = "") {
-  for (const [key, value] of Object.entries(answers || {})) {
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// Put answers into the form. Python has already fitted opened files to the form
+// (forms/saved.py); this is the page's own guard: never more rows than the group's data-max,
+// rows built in one batch, only plain values set, and no text longer than its field allows.
+// Returns a Swedish notice for anything left out.
+function fillFields(form, answers, prefix = "", notices = []) {
+  if (!isRecord(answers)) return notices;
+  for (const [key, value] of Object.entries(answers)) {
     const repeat = !prefix && form.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
-    if (repeat && Array.isArray(value)) {
-      setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), value.length));
-      value.forEach((item, index) => fillFields(form, item, `${key}.${index}.`));
+    if (repeat) {
+      if (!Array.isArray(value)) continue;
+      const max = Number(repeat.dataset.max || 50);
+      const legend = repeat.querySelector(":scope > legend")?.textContent.trim() || key;
+      if (value.length > max) {
+        notices.push(`Det fanns ${value.length} rader i ”${legend}”. Blanketten rymmer ${max}, så bara de första ${max} togs med.`);
+      }
+      const rows = value.slice(0, max);
+      setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), rows.length));
+      rows.forEach((item, index) => fillFields(form, item, `${key}.${index}.`, notices));
       continue;
     }
     const elements = form.querySelectorAll(`[name="${CSS.escape(prefix + key)}"]`);
@@ -146,11 +170,19 @@ function fillFields(form, answers, prefix = "") {
         el.checked = Array.isArray(value) ? value.includes(el.value) : value === true || value === "true";
       } else if (el.type === "radio") {
         el.checked = el.value === value;
-      } else {
-        el.value = value ?? "";
+      } else if (typeof value === "string" || typeof value === "number") {
+        const text = String(value);
+        if (el.maxLength > 0 && text.length > el.maxLength) {
+          const label = el.labels?.[0]?.textContent.trim() || key;
+          notices.push(`Texten i ”${label}” hade ${text.length} tecken. Fältet rymmer ${el.maxLength}, så resten togs inte med.`);
+        }
+        el.value = el.maxLength > 0 ? text.slice(0, el.maxLength) : text;
+      } else if (value === null || value === undefined) {
+        el.value = "";
       }
     }
   }
+  return notices;
 }
 
 // ---- repeat groups -------------------------------------------------------------------------
@@ -188,20 +220,26 @@ function renumber(repeat) {
 }
 
 function addItem(repeat) {
-  const template = repeat.querySelector(":scope > template");
   const list = repeat.querySelector(":scope > .sip-repeat-items");
-  const index = list.children.length;
-  const html = template.innerHTML.replaceAll("__INDEX__", String(index));
-  list.insertAdjacentHTML("beforeend", html);
-  const item = list.lastElementChild;
-  renumber(repeat);
-  return item;
+  setItemCount(repeat, list.children.length + 1);
+  return list.lastElementChild;
 }
 
+// Exactly `count` rows (within the group's data-min and data-max), added in one batch and
+// renumbered once: a file with many rows costs one pass, not one pass per row.
 function setItemCount(repeat, count) {
   const list = repeat.querySelector(":scope > .sip-repeat-items");
-  while (list.children.length < count) addItem(repeat);
-  while (list.children.length > count) list.lastElementChild.remove();
+  const max = Number(repeat.dataset.max || 50);
+  const wanted = Math.min(Math.max(count, Number(repeat.dataset.min || 0)), max);
+  if (list.children.length < wanted) {
+    const template = repeat.querySelector(":scope > template").innerHTML;
+    const rows = [];
+    for (let index = list.children.length; index < wanted; index++) {
+      rows.push(template.replaceAll("__INDEX__", String(index)));
+    }
+    list.insertAdjacentHTML("beforeend", rows.join(""));
+  }
+  while (list.children.length > wanted) list.lastElementChild.remove();
   renumber(repeat);
 }
 
@@ -297,6 +335,47 @@ function download(data, filename, type) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+// The answers file that forms/pdf.py (answers_file) writes, written by the page itself, so
+// that saving never depends on Python: the same format marker and keys, the same JSON layout
+// (indent 1, UTF-8, characters as they are). forms.saved.parse_answers reads it back.
+function answersFile(formId, answers) {
+  const payload = { format: DATA_FORMAT, blankett: formId, svar: answers };
+  return new TextEncoder().encode(JSON.stringify(payload, null, 1));
+}
+
+// The file name forms/_browser.py (_filename) gives: the title as a slug and today's date.
+function fileName(title, extension) {
+  const slug = title
+    .toLowerCase()
+    .replace(/[åäöé]/g, (c) => ({ å: "a", ä: "a", ö: "o", é: "e" })[c])
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const now = new Date();
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0"));
+  return `${slug}-${day.join("-")}.${extension}`;
+}
+
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "").replace(".", ",")} MB`;
+}
+
+// What an opened file did not bring along: shown above the form, announced, and kept until the
+// form is cleared or another file is opened, so the user reads it before printing.
+function showNotices(widget, notices) {
+  widget.querySelector(".sip-notices")?.remove();
+  if (!notices.length) return;
+  const box = element("div", undefined, "sip-notices");
+  box.setAttribute("role", "alert");
+  box.tabIndex = -1;
+  box.append(element("h2", "Allt i filen kom inte med", "sip-notices-title"));
+  box.append(element("p", "Kontrollera svaren innan du skapar PDF:en. Det här togs inte med från filen:"));
+  const list = element("ul");
+  for (const notice of notices) list.append(element("li", notice));
+  box.append(list);
+  widget.querySelector("form.sip-form").before(box);
+  box.focus();
 }
 
 function say(node, text, kind = "info") {
@@ -465,7 +544,17 @@ function setup(widget, early) {
     widget.dataset.assessed = String(mine);
   }
 
-  async function makeFile(op, variant) {
+  // "Spara svaren som fil" needs no Python: the page writes the answers file itself, so the
+  // answers can be saved even when Python has stopped or never started.
+  function saveAnswers() {
+    const title = form.getAttribute("aria-label") || id;
+    const filename = fileName(title, "json");
+    download(answersFile(id, collect(form, { shownOnly: true })), filename, "application/json");
+    dirty = false;
+    say(result, `Svaren är sparade i filen ${filename}. Öppna filen här senare för att fortsätta.`, "success");
+  }
+
+  async function makePdf(variant) {
     if (widget.dataset.ready !== "true") say(result, "Formuläret startar fortfarande. Vänta lite …");
     try {
       await python.ready;
@@ -473,7 +562,7 @@ function setup(widget, early) {
       say(result, error.message, "error");
       return;
     }
-    const reply = await request(op, variant ? { variant } : {});
+    const reply = await request("pdf", variant ? { variant } : {});
     if (!reply) return;
     const { response, data } = reply;
     if (response.errors?.length) {
@@ -482,15 +571,12 @@ function setup(widget, early) {
     }
     clearErrors(widget);
     if (data) {
-      const type = op === "save" ? "application/json" : "application/pdf";
-      download(data, response.filename, type);
+      download(data, response.filename, "application/pdf");
       dirty = false;
       if (mode !== "assess") {
         say(
           result,
-          op === "save"
-            ? `Svaren är sparade i filen ${response.filename}. Öppna filen här senare för att fortsätta.`
-            : `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
+          `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
           "success",
         );
       }
@@ -512,7 +598,7 @@ function setup(widget, early) {
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    makeFile("pdf");
+    makePdf();
   });
   widget.addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-action]");
@@ -537,17 +623,18 @@ function setup(widget, early) {
       dirty = true;
       if (mode === "assess" && widget.dataset.ready === "true") assess();
     } else if (action === "pdf") {
-      makeFile("pdf", button.dataset.variant);
+      makePdf(button.dataset.variant);
     } else if (action === "print-pdf") {
-      makeFile("pdf");
+      makePdf();
     } else if (action === "save") {
-      makeFile("save");
+      saveAnswers();
     } else if (action === "clear") {
       if (!window.confirm("Vill du rensa formuläret? Allt du har skrivit tas bort.")) return;
       form.reset();
       for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
       updateVisibility(form);
       clearErrors(widget);
+      showNotices(widget, []);
       dirty = false;
       if (mode === "assess") {
         if (widget.dataset.ready === "true") assess();
@@ -565,6 +652,12 @@ function setup(widget, early) {
     const file = opener.files?.[0];
     const note = widget.querySelector(".sip-open-status");
     if (!file) return;
+    showNotices(widget, []);
+    if (file.size > MAX_FILE_BYTES) {
+      opener.value = "";
+      note.textContent = `Filen är för stor (${megabytes(file.size)}). SIP-portalen öppnar filer på högst ${megabytes(MAX_FILE_BYTES)}. Välj en PDF eller en svarsfil som du har sparat här.`;
+      return;
+    }
     note.textContent = `Läser ${file.name} …`;
     let reply;
     try {
@@ -580,15 +673,19 @@ function setup(widget, early) {
       note.textContent = response.error || response.fatal;
       return;
     }
-    fill(response.answers);
-    note.textContent = `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+    const notices = [...(response.notices || []), ...fill(response.answers)];
+    note.textContent = notices.length
+      ? `Svaren från ${file.name} är ifyllda, men allt kom inte med. Läs vad som saknas ovanför formuläret.`
+      : `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+    showNotices(widget, notices);
   });
 
   function fill(answers) {
-    fillFields(form, answers);
+    const notices = fillFields(form, answers);
     updateVisibility(form);
     clearErrors(widget);
     dirty = true;
+    return notices;
   }
   widget.sipFill = fill;
 

@@ -7,6 +7,11 @@
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const FATAL =
   "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
+const RESTARTING = "Formuläret fick ett fel och startar om. Det du har skrivit finns kvar.";
+const RESTARTED = "Formuläret fick ett fel och har startats om. Det du har skrivit finns kvar. Du kan fortsätta.";
+const CALL_LOST = "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. Försök igen.";
+const GAVE_UP =
+  "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil och ladda sedan om sidan.";
 
 // The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -35,55 +40,146 @@ async function compileRuntime() {
   }
 }
 
+// The worker may die: Python can fail fatally (WebAssembly has no way back from, say, a stack
+// overflow), the worker can throw, or it can stop answering. The form does not depend on it:
+// the answers live in the page, a new worker is started, a pending call fails with a Swedish
+// message, and saving works without Python at all.
+//
+// How a dead worker is noticed: it says so ("crashed": a call into Python threw, which
+// forms._browser.handle never does), or its error event fires, or it stops answering. While
+// Python runs a call the worker cannot answer, so it reports "busy" first and the call gets a
+// deadline (BUSY_MS); otherwise, when a call waits, the page pings it and waits PING_MS.
+const PING_MS = 5000;
+const BUSY_MS = { open: 30_000, warm: 120_000, default: 300_000 };
+const MAX_RESTARTS = 3;
+
 class Python {
   constructor(widgetId, mode) {
+    this.widgetId = widgetId;
+    this.mode = mode;
     this.calls = new Map();
     this.nextId = 1;
     this.lastProgress = null;
+    this.restarts = 0;
     this.onProgress = (p) => {
       this.lastProgress = p;
     };
+    // Page-side milestones (performance.now()), read by tools/bench.py with the worker's own.
+    this.timings = { created: performance.now() };
+    this.runtime = compileRuntime().then((module) => {
+      this.timings.compiled ??= performance.now();
+      return module;
+    });
+    this.start();
+    setInterval(() => this.watch(), 1000);
+  }
+
+  start() {
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
-    this.worker = new Worker(WORKER_URL, { type: "module" });
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.rejectReady(
-        new Error(
-          "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
-        ),
-      );
+    this.ready.catch(() => {}); // a failed start is reported where `ready` is awaited
+    this.started = false;
+    this.busy = null;
+    this.pingedAt = null;
+    this.lastHeard = performance.now();
+    const worker = new Worker(WORKER_URL, { type: "module" });
+    this.worker = worker;
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.receive(event.data);
     };
-    this.worker.postMessage({ type: "start", widget: widgetId, mode });
-    // Page-side milestones (performance.now()), read by tools/bench.py with the worker's own.
-    this.timings = { created: performance.now() };
-    compileRuntime().then((module) => {
-      this.timings.compiled = performance.now();
-      this.worker.postMessage({ type: "runtime", module });
-    });
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (worker !== this.worker) return;
+      if (this.started) this.crash("error event");
+      else
+        this.rejectReady(
+          new Error(
+            "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
+          ),
+        );
+    };
+    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode });
+    this.runtime.then((module) => worker.postMessage({ type: "runtime", module }));
   }
 
   receive(message) {
+    this.lastHeard = performance.now();
     if (message.type === "progress") this.onProgress(message);
-    else if (message.type === "ready") this.resolveReady(message.timings);
-    else if (message.type === "warm") this.onWarm?.(message.ms);
+    else if (message.type === "ready") {
+      this.started = true;
+      this.resolveReady(message.timings);
+    } else if (message.type === "warm") this.onWarm?.(message.ms);
     else if (message.type === "failed") this.rejectReady(new Error(message.message));
+    else if (message.type === "busy") this.busy = { op: message.op, since: performance.now() };
+    else if (message.type === "idle") this.busy = null;
+    else if (message.type === "crashed") this.crash("python");
     else if (message.type === "reply") {
+      this.busy = null;
       const pending = this.calls.get(message.id);
       this.calls.delete(message.id);
       pending?.resolve(message);
     }
   }
 
+  // Runs every second: a worker that is busy past its deadline, or does not answer a ping
+  // while a call waits, is dead.
+  watch() {
+    if (!this.started || !this.calls.size) return;
+    const now = performance.now();
+    if (this.busy) {
+      if (now - this.busy.since > (BUSY_MS[this.busy.op] ?? BUSY_MS.default)) this.crash("deadline");
+    } else if (this.pingedAt === null) {
+      if (now - this.lastHeard > PING_MS) {
+        this.pingedAt = now;
+        this.worker.postMessage({ type: "ping" });
+      }
+    } else if (this.lastHeard > this.pingedAt) {
+      this.pingedAt = null;
+    } else if (now - this.pingedAt > PING_MS) {
+      this.crash("silent");
+    }
+  }
+
+  crash(reason) {
+    console.warn("Python worker stopped:", reason);
+    this.worker.terminate();
+    this.started = false;
+    for (const pending of this.calls.values()) pending.reject(new Error(CALL_LOST));
+    this.calls.clear();
+    if (this.restarts >= MAX_RESTARTS) {
+      this.worker = null;
+      this.rejectReady(new Error(GAVE_UP));
+      this.ready = Promise.reject(new Error(GAVE_UP));
+      this.ready.catch(() => {});
+      this.onGiveUp?.();
+      return;
+    }
+    this.restarts += 1;
+    this.onCrash?.();
+    this.start();
+    this.ready.then(
+      () => this.onRestart?.(),
+      (error) => this.onRestartFailed?.(error),
+    );
+  }
+
+  // The request travels as JSON text: a string always arrives, whereas a structured clone of
+  // deeply nested data can fail in the worker and leave the call without an answer.
   async call(request, file = null) {
     await this.ready;
+    let text;
+    try {
+      text = JSON.stringify(request);
+    } catch (error) {
+      console.error(error);
+      throw new Error(FATAL);
+    }
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.calls.set(id, { resolve });
-      const message = { type: "call", id, request };
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve, reject });
+      const message = { type: "call", id, op: request.op, request: text };
       if (file) {
         message.file = file;
         this.worker.postMessage(message, [file]);
@@ -503,6 +599,22 @@ function setup(widget, early) {
   python.onWarm = (ms) => {
     widget.dataset.warmAt = String(Math.round(performance.now()));
   };
+  python.onCrash = () => {
+    widget.dataset.ready = "false";
+    widget.dataset.restarts = String(python.restarts);
+    widget.classList.add("sip-loading");
+    statusText.textContent = RESTARTING;
+  };
+  python.onRestart = () => {
+    widget.classList.remove("sip-loading");
+    widget.dataset.ready = "true";
+    statusText.textContent = RESTARTED;
+  };
+  python.onRestartFailed = python.onGiveUp = () => {
+    widget.classList.remove("sip-loading");
+    widget.classList.add("sip-failed");
+    statusText.textContent = GAVE_UP;
+  };
   python.ready.then(
     (timings) => {
       widget.classList.remove("sip-loading");
@@ -527,7 +639,13 @@ function setup(widget, early) {
   );
 
   async function request(op, extra = {}, file = null) {
-    const reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+    let reply;
+    try {
+      reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+    } catch (error) {
+      say(result, error.message, "error");
+      return null;
+    }
     if (reply.response.fatal) {
       say(result, reply.response.fatal, "error");
       return null;
@@ -663,7 +781,10 @@ function setup(widget, early) {
     try {
       reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
     } catch (error) {
-      note.textContent = error.message;
+      note.textContent =
+        error.message === CALL_LOST
+          ? `${file.name} gick inte att läsa, och formuläret startades om. Det du har skrivit finns kvar. Be den som skickade filen om en ny.`
+          : error.message;
       return;
     } finally {
       opener.value = "";

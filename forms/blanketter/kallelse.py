@@ -132,7 +132,7 @@ FORM = Form(
             title="Den som kallar",
             items=(
                 Field(
-                    "kallare_namn", "Ditt namn", required=True, autocomplete="name", max_length=200
+                    "kallare_namn", "Ditt namn", required=True, autocomplete="off", max_length=200
                 ),
                 Field(
                     "kallare_yrke",
@@ -161,10 +161,10 @@ FORM = Form(
                     "Telefon",
                     kind="tel",
                     required=True,
-                    autocomplete="tel",
+                    autocomplete="off",
                     width="half",
                 ),
-                Field("kallare_epost", "E-post", kind="email", autocomplete="email", width="half"),
+                Field("kallare_epost", "E-post", kind="email", autocomplete="off", width="half"),
                 Field(
                     "lan",
                     "Län",

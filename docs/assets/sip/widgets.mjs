@@ -12,11 +12,23 @@ const RESTARTED = "Formuläret fick ett fel och har startats om. Det du har skri
 const CALL_LOST = "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. Försök igen.";
 const GAVE_UP =
   "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil och ladda sedan om sidan.";
+const FRAMED =
+  "Formuläret fungerar bara när sidan är öppen direkt i webbläsaren, inte inne i en annan webbplats. Öppna sidan i en egen flik.";
 
 // The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 // The format of an answers file, as forms/pdf.py (DATA_FORMAT, answers_file) writes it.
 const DATA_FORMAT = "sip-portalen/1";
+
+// A page of the portal inside another site's frame could be overlaid to trick the user; the
+// server should forbid framing (README, "Security headers"), and the widget does not start.
+const framed = (() => {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+})();
 
 // ---- Python worker ---------------------------------------------------------------------
 
@@ -579,6 +591,12 @@ function setup(widget, early) {
     }
   });
 
+  if (framed) {
+    widget.classList.add("sip-unsupported");
+    statusText.textContent = FRAMED;
+    return;
+  }
+
   if (!supported()) {
     widget.classList.add("sip-unsupported");
     statusText.textContent =
@@ -877,7 +895,7 @@ function openPrefilled(url, answers) {
 // worker starts loading Python before the rest of the page is parsed.
 const params = new URL(import.meta.url).searchParams;
 const early =
-  params.get("widget") && supported()
+  params.get("widget") && supported() && !framed
     ? { id: params.get("widget"), python: new Python(params.get("widget"), params.get("mode")) }
     : null;
 

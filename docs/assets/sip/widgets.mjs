@@ -192,11 +192,17 @@ class Python {
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
       const message = { type: "call", id, op: request.op, request: text };
-      if (file) {
-        message.file = file;
-        this.worker.postMessage(message, [file]);
-      } else {
-        this.worker.postMessage(message);
+      try {
+        if (file) {
+          message.file = file;
+          this.worker.postMessage(message, [file]);
+        } else {
+          this.worker.postMessage(message);
+        }
+      } catch (error) {
+        console.error(error);
+        this.calls.delete(id);
+        reject(new Error(FATAL));
       }
     });
   }

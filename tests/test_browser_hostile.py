@@ -192,6 +192,7 @@ class TestMessages:
         assert expected in shown
         assert "Något gick fel" not in shown
         assert not ENGLISH.search(shown), shown
+        assert_responsive(page)
 
 
 class TestTooBigFile:

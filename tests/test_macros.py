@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from forms import Field, Form, Option, Repeat, Section, ShowIf, registry
+from forms import Field, Form, Option, Repeat, Section, ShowIf
 from macros import csp, pages, widgets
 
 META = {
@@ -208,18 +208,3 @@ class TestHooks:
                 'search.a7633da7.min.js"') in out
         routine = f"<html><head></head><body>{config}</body></html>"
         assert hooks.defer_search_on_widget_pages(routine) == routine
-
-
-class TestNoAutofill:
-    @pytest.mark.parametrize("form_id", list(registry.FORMS))
-    def test_browser_is_asked_to_remember_nothing(self, form_id):
-        """No field of any widget asks the browser to remember or suggest what is typed: the
-        form says autocomplete="off" and no control overrides it (a named token such as
-        "name" or "tel" made Chromium keep the caller's details in its profile on disk)."""
-        form = registry.get_form(form_id)
-        assert {f.autocomplete for f in form.all_fields()} <= {"", "off"}
-        html = widgets.render_widget(form, root="../../")
-        assert '<form class="sip-form" novalidate autocomplete="off"' in html
-        values = re.findall(r'<(?:input|textarea|select)[^>]*\bautocomplete="([^"]*)"', html)
-        assert set(values) <= {"off"}
-

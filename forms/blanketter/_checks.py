@@ -2,13 +2,16 @@
 
 Every check runs on the cleaned answers of :func:`forms.validation.validate_form` and adds at
 most one message per field: a field that already has a message (wrong format, missing) gets no
-second one.
+second one. ``OpenError`` and ``NOT_OURS`` (from :mod:`forms.saved`) are here for the
+blanketter's ``from_saved``, which refuses a file with them.
 """
 
 from __future__ import annotations
 
 from datetime import date, time
 
+from ..saved import NOT_OURS as NOT_OURS  # re-exported for from_saved
+from ..saved import OpenError as OpenError  # re-exported for from_saved
 from ..schema import FieldError, Result
 from ..validation import parse_date, parse_time
 

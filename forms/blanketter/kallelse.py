@@ -14,7 +14,6 @@ from datetime import datetime
 from fpdf.enums import XPos, YPos
 
 from ..pdf import SipDocument, clean_text
-from ..saved import NOT_OURS, OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -740,7 +739,7 @@ def render_blank() -> bytes:
 def from_saved(blankett_id: str, svar: dict) -> dict:
     """Prefill from a saved kallelse (as it was) or a SIP-plan (a call to its follow-up)."""
     if not isinstance(svar, dict):
-        raise OpenError(NOT_OURS)
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "kallelse":
         return dict(svar)
     if blankett_id == "sip-plan":
@@ -758,7 +757,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
                 f"{svar.get('datum', '')}, version {version}."
             ),
         }
-    raise OpenError(
+    raise _checks.OpenError(
         "Filen är ingen kallelse eller SIP-plan. Välj en fil som du har sparat från "
         "blanketten Kallelse till SIP-möte eller SIP-plan."
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
-from ..saved import OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -395,7 +394,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     follow-up date cleared, so the plan can be revised at the follow-up meeting. A version
     that is no whole number is kept as it was, so that the form asks for a number."""
     if blankett_id != "sip-plan" or not isinstance(svar, dict):
-        raise OpenError(
+        raise _checks.OpenError(
             "Filen är ingen SIP-plan. Välj en PDF eller fil som du har sparat från blanketten "
             "SIP-plan."
         )

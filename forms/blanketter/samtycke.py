@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
-from ..saved import NOT_OURS, OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -395,7 +394,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved consent as it was; from a kallelse or a SIP-plan: the person (and the
     kallelse's participants as parties)."""
     if not isinstance(svar, dict):
-        raise OpenError(NOT_OURS)
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "samtycke":
         return dict(svar)
     if blankett_id in ("kallelse", "sip-plan"):
@@ -412,7 +411,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
         if parties:
             answers["parter"] = parties
         return answers
-    raise OpenError(
+    raise _checks.OpenError(
         "Filen hör inte till samtycke, kallelse eller SIP-plan. Välj en fil som du har sparat "
         "från någon av de blanketterna."
     )

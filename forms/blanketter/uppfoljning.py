@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..pdf import SipDocument
-from ..saved import NOT_OURS, OpenError
 from ..schema import Field, Form, Option, Repeat, Result, Section, ShowIf
 from ..validation import validate_form
 from . import _checks, _fields, _render
@@ -228,7 +227,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved uppföljning as it was, or a new one from a saved SIP-plan: its date and
     version, its follow-up date as the meeting date, and one row per goal."""
     if not isinstance(svar, dict):
-        raise OpenError(NOT_OURS)
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "uppfoljning":
         return dict(svar)
     if blankett_id == "sip-plan":
@@ -245,7 +244,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
                 if isinstance(goal, dict)
             ],
         }
-    raise OpenError(
+    raise _checks.OpenError(
         "Filen är ingen SIP-plan eller uppföljning. Välj en fil som du har sparat från "
         "blanketten SIP-plan."
     )

@@ -11,8 +11,26 @@ import zlib
 
 from fpdf import FPDF
 
+from forms import registry
+from forms.schema import Repeat
+
 FORMAT = "sip-portalen/1"
 DATA_FILE = "sip-portalen-svar.json"
+
+
+def label(form_id: str, path: str) -> str:
+    """A question's label, or a group's legend, as the blankett words it (the notices quote
+    it): ``label("kallelse", "deltagare")``, ``label("kallelse", "deltagare.verksamhet")``."""
+    name, _, inner = path.partition(".")
+    item = registry.get_form(form_id).item(name)
+    if inner:
+        return next(f.label for f in item.fields if f.name == inner)
+    return item.legend if isinstance(item, Repeat) else item.label
+
+
+def quoted(form_id: str, path: str) -> str:
+    """:func:`label` in the quotation marks of the notices: ``”Verksamheter som kallas”``."""
+    return f"\u201d{label(form_id, path)}\u201d"
 
 
 def answers_json(blankett: str, svar: object) -> bytes:

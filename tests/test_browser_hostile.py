@@ -18,6 +18,7 @@ import hostile
 import pytest
 from chromium import ARGS, EXECUTABLE
 from conftest import run_axe, wait_js, wait_ready
+from hostile import quoted
 from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 from test_browser_blanketter import fill
 
@@ -110,7 +111,7 @@ class TestRowsBeyondTheLimit:
         assert notice.get_attribute("role") == "alert"
         assert kallelse.evaluate("document.activeElement.classList.contains('sip-notices')")
         assert (
-            "Filen hade 60 rader i \u201dVerksamheter som kallas\u201d. Blanketten rymmer 50, så "
+            f"Filen hade 60 rader i {quoted('kallelse', 'deltagare')}. Blanketten rymmer 50, så "
             "deltagare 51–60 togs inte med." in notice.inner_text()
         )
         assert run_axe(kallelse) == []
@@ -129,7 +130,7 @@ class TestRowsBeyondTheLimit:
         assert time.monotonic() - start < 1.0
         assert rows(kallelse) == 50
         assert notices == [
-            "Det fanns 5000 rader i \u201dVerksamheter som kallas\u201d. Blanketten rymmer 50, så "
+            f"Det fanns 5000 rader i {quoted('kallelse', 'deltagare')}. Blanketten rymmer 50, så "
             "bara de första 50 togs med."
         ]
 
@@ -146,7 +147,7 @@ class TestSmallFilesThatFroze:
             (
                 "lang-rad.json",
                 hostile.answers_json("kallelse", {"deltagare": ["x" * 1_000_000]}),
-                "Deltagare 1 i \u201dVerksamheter som kallas\u201d gick inte att läsa och är tom.",
+                f"Deltagare 1 i {quoted('kallelse', 'deltagare')} gick inte att läsa och är tom.",
             ),
             ("bomb.pdf", hostile.bomb_pdf(70), "Svaren i PDF:en är för stora."),
         ],
@@ -176,7 +177,7 @@ class TestMessages:
             (
                 "version.json",
                 hostile.answers_json("sip-plan", {"version": "1" * 5000}),
-                "Texten för \u201dVersion\u201d har 5\u00a0000 tecken i filen.",
+                f"Texten för {quoted('sip-plan', 'version')} har 5\u00a0000 tecken i filen.",
             ),
         ],
         ids=["nan", "self-referencing-length", "bomb", "5000-digit-version"],

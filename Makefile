@@ -27,12 +27,14 @@ help:
 	@echo "make bench   mät laddtider och storlekar"
 	@echo "make lock-release  registrera Pyodide-mappens sha256 efter en avsiktlig ändring"
 
-$(VENV)/.stamp: requirements/dev.txt pyproject.toml
+# pip and every tool are pinned with their sha256 (requirements/pip.txt, requirements/dev.txt):
+# pip refuses any file whose hash is not listed there.
+$(VENV)/.stamp: requirements/pip.txt requirements/dev.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 saknas (behövs av pyodide-build)"; exit 1; }
 	@echo "Python: $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/pip.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

@@ -7,11 +7,14 @@ Ops:
 - ``validate``: ``{"errors": [...]}``
 - ``pdf``: ``{"errors": [...]}`` or ``{"filename": ...}`` plus the PDF bytes
 - ``assess``: ``{"assessment": {...}}`` (needs assessment)
-- ``open``: read a PDF or answers file (``data``); ``{"form": ..., "answers": {...}}``
+- ``open``: read a PDF or answers file (``data``) with :func:`forms.saved.open_saved`;
+  ``{"form": ..., "answers": {...}, "notices": [...]}`` or ``{"error": message}``
 - ``save``: ``{"filename": ...}`` plus an answers file (JSON bytes)
 
 Errors never escape as tracebacks: an unexpected exception becomes ``{"fatal": message}``
-with a Swedish message, and the traceback goes to the console only.
+with a Swedish message, and the traceback goes to the console only. The text of an exception
+reaches the page only for :class:`forms.saved.OpenError`, whose messages are written in Swedish
+for the user.
 """
 
 from __future__ import annotations
@@ -47,26 +50,15 @@ def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
     form_id = request.get("form", "")
     answers = request.get("answers") or {}
     if op == "open":
-        from .pdf import parse_answers, read_answers
+        from .saved import OpenError, open_saved
 
         if data is None:
-            return {"error": "Ingen fil valdes."}, None
+            return {"error": "Ingen fil valdes. Välj en PDF eller en svarsfil."}, None
         try:
-            saved = read_answers(data) if data[:5] == b"%PDF-" else parse_answers(data)
-        except ValueError as exc:
+            prefill, notices = open_saved(form_id, data)
+        except OpenError as exc:
             return {"error": str(exc)}, None
-        module = registry.get_module(form_id)
-        convert = getattr(module, "from_saved", None)
-        if convert is not None:
-            try:
-                prefill = convert(saved["blankett"], saved["svar"])
-            except ValueError as exc:
-                return {"error": str(exc)}, None
-        elif saved["blankett"] == form_id:
-            prefill = saved["svar"]
-        else:
-            return {"error": "Filen hör till en annan blankett."}, None
-        return {"form": form_id, "answers": prefill}, None
+        return {"form": form_id, "answers": prefill, "notices": notices}, None
 
     module = registry.get_module(form_id)
     if op == "assess":

@@ -712,37 +712,20 @@ class SipDocument:
 def read_answers(pdf_bytes: bytes) -> dict:
     """Return ``{"blankett": ..., "svar": ...}`` from a PDF this portal made.
 
-    Raises ``ValueError`` with a Swedish message when the file is not such a PDF.
+    Raises ``ValueError`` with a Swedish message when the file is not such a PDF; the limits
+    are those of :mod:`forms.saved`.
     """
-    import io
+    from .saved import read_pdf
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(pdf_bytes))
-        attachments = reader.attachments
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ValueError("Filen gick inte att läsa som PDF.") from exc
-    files = attachments.get(DATA_FILE)
-    if not files:
-        raise ValueError(
-            "PDF:en innehåller inga svar från SIP-portalen. Öppna en PDF som du har skapat här."
-        )
-    return parse_answers(files[0])
+    return read_pdf(pdf_bytes)
 
 
 def parse_answers(data: bytes | str) -> dict:
-    """Parse a saved answers file (JSON). Raises ``ValueError`` with a Swedish message."""
-    try:
-        payload = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValueError("Filen innehåller inga svar som SIP-portalen kan läsa.") from exc
-    if not isinstance(payload, dict) or payload.get("format") != DATA_FORMAT:
-        raise ValueError("Filen innehåller inga svar som SIP-portalen kan läsa.")
-    if not isinstance(payload.get("svar"), dict) or not isinstance(payload.get("blankett"), str):
-        raise ValueError("Filen innehåller inga svar som SIP-portalen kan läsa.")
-    return {"blankett": payload["blankett"], "svar": payload["svar"]}
+    """Parse a saved answers file (JSON). Raises ``ValueError`` with a Swedish message; the
+    limits are those of :mod:`forms.saved`."""
+    from .saved import parse_answers as parse
+
+    return parse(data)
 
 
 def answers_file(blankett: str, answers: dict) -> bytes:

@@ -28,6 +28,11 @@ TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEL_RE = re.compile(r"^\+?[0-9 ()\-/]{5,25}$")
 PNR_RE = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
+# Control characters other than tab and line breaks: invisible, and the PDF cannot print them.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A text this many times longer than its field's limit is too long whatever cleaning would
+# remove; it is refused before the work of cleaning it.
+FAR_TOO_LONG = 10
 
 
 def parse_date(value: str) -> date | None:
@@ -76,6 +81,31 @@ def check_personnummer(value: str) -> str | None:
     return None
 
 
+def control_characters_message(text: str) -> str | None:
+    """A Swedish message naming the control characters in ``text`` and where the first one
+    is, or ``None`` when it has none. Tabs and line breaks are allowed."""
+    first = CONTROL_RE.search(text)
+    if first is None:
+        return None
+    names = []
+    for match in CONTROL_RE.finditer(text):
+        name = f"U+{ord(match.group()):04X}"
+        if name not in names:
+            names.append(name)
+        if len(names) == 3:
+            break
+    before = " ".join(text[max(0, first.start() - 20) : first.start()].split())
+    where = f"efter \u201d{before}\u201d" if before else "först i texten"
+    if len(names) == 1:
+        found, it = f"ett osynligt styrtecken ({names[0]}) {where}", "det"
+    else:
+        found, it = f"osynliga styrtecken ({', '.join(names)}), det första {where}", "dem"
+    return (
+        f"Texten har {found}. Styrtecken kan inte skrivas ut i PDF:en. Ta bort {it}, till "
+        "exempel genom att skriva om texten där."
+    )
+
+
 def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None]:
     """Return ``(cleaned value, message or None)`` for one field."""
     if fld.kind == "checkbox":
@@ -86,7 +116,15 @@ def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None
             return values, f"{fld.label}: välj minst ett alternativ."
         return values, None
 
-    text = clean_text(raw if isinstance(raw, str) else ("" if raw is None else str(raw)))
+    raw_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    if len(raw_text) > FAR_TOO_LONG * fld.limit:
+        return raw_text, (
+            f"Texten är för lång ({len(raw_text)} tecken). Det får plats högst {fld.limit} tecken."
+        )
+    control = control_characters_message(raw_text)
+    if control:
+        return raw_text, control
+    text = clean_text(raw_text)
     text = text.strip() if fld.kind != "textarea" else text.strip("\n ").rstrip()
     if fld.kind not in ("textarea",):
         text = " ".join(text.split())
@@ -157,6 +195,21 @@ def _validate_fields(
     return cleaned
 
 
+def _at_most(repeat: Repeat, rows: list[dict], errors: list[FieldError]) -> list[dict]:
+    """The rows to check: at most the group's maximum. More filled-in rows than that is an
+    error on the group, never a silent cut."""
+    filled = sum(1 for r in rows if any(str(v).strip() for v in r.values() if v))
+    if filled > repeat.max_items:
+        errors.append(
+            FieldError(
+                repeat.name,
+                f"Det får finnas högst {repeat.max_items} rader under \u201d{repeat.legend}"
+                f"\u201d. Nu finns det {filled}. Ta bort {filled - repeat.max_items} av dem.",
+            )
+        )
+    return rows[: repeat.max_items]
+
+
 def validate_form(form: Form, answers: dict) -> Result:
     """Check every visible field of ``form``; return errors and the cleaned answers."""
     answers = answers if isinstance(answers, dict) else {}
@@ -171,7 +224,7 @@ def validate_form(form: Form, answers: dict) -> Result:
                 raw_items = [r for r in raw_items if isinstance(r, dict)] if isinstance(
                     raw_items, list
                 ) else []
-                raw_items = raw_items[: item.max_items]
+                raw_items = _at_most(item, raw_items, result.errors)
                 kept = [
                     r for r in raw_items if any(str(v).strip() for v in r.values() if v)
                 ]

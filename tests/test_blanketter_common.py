@@ -501,17 +501,29 @@ class TestHostileText:
         assert text.replace(" ", "").replace("\n", "") in printed
 
     @pytest.mark.parametrize("form_id", IDS)
-    def test_control_characters_are_dropped(self, form_id):
-        """Control characters vanish; the text around them is kept and printed."""
+    def test_control_characters_are_refused_by_name(self, form_id):
+        """Control characters are never dropped in silence: the field gets a message naming
+        them and where the first one is; a tab is allowed."""
         path, build = FREE_TEXT[form_id]
         module = MODULES[form_id]
-        result = module.validate(build("a\x00b\x07c\x1bd\x7fe\u0085f\tg"))
-        assert result.errors == []
-        value = result.answers
-        for part in path.split("."):
-            value = value[int(part)] if part.isdigit() else value[part]
-        assert value == "abcdef    g"
-        assert "abcdef" in pdf_text(module.render(result.answers))
+        result = module.validate(build("a\tb\x00c\x07d\x1be\x7ff\u0085g"))
+        assert [(e.path, e.message) for e in result.errors] == [
+            (
+                path,
+                "Texten har osynliga styrtecken (U+0000, U+0007, U+001B), det första efter "
+                "\u201da b\u201d. Styrtecken kan inte skrivas ut i PDF:en. Ta bort dem, till "
+                "exempel genom att skriva om texten där.",
+            )
+        ]
+
+    @pytest.mark.parametrize("form_id", IDS)
+    @pytest.mark.parametrize("char", ["\x00", "\x07", "\x7f", "\u0085"])
+    def test_each_control_character_is_named(self, form_id, char):
+        """NUL, BEL, DEL and NEL (the issue's four) each get the message with their code."""
+        path, build = FREE_TEXT[form_id]
+        result = MODULES[form_id].validate(build(f"rad1{char}rad2"))
+        assert [e.path for e in result.errors] == [path]
+        assert f"(U+{ord(char):04X}) efter \u201drad1\u201d" in result.errors[0].message
 
     @pytest.mark.parametrize("form_id", IDS)
     def test_hundred_thousand_characters_get_a_message(self, form_id):

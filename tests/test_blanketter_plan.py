@@ -202,9 +202,24 @@ class TestFromSaved:
         result = plan.validate(nxt)
         assert result.errors == [] and result.answers["version"] == "2"
 
-    def test_unreadable_version_becomes_two(self):
-        """A saved plan without a usable version becomes version 2."""
-        assert plan.from_saved("sip-plan", {"version": "x"})["version"] == "2"
+    def test_missing_version_becomes_two(self):
+        """A saved plan without a version becomes version 2."""
+        assert plan.from_saved("sip-plan", {})["version"] == "2"
+        assert plan.from_saved("sip-plan", {"version": ""})["version"] == "2"
+
+    @pytest.mark.parametrize("version", ["x", "1" * 5000, "0"])
+    def test_unreadable_version_is_kept_and_asked_for(self, version):
+        """A version that is no whole number stays as it was (not silently replaced), and
+        the form then asks for a number in Swedish."""
+        nxt = plan.from_saved("sip-plan", {**cleaned(), "version": version})
+        assert nxt["version"] == version
+        nxt.update(datum=day(1), uppfoljning_datum=day(100))
+        messages = {e.path: e.message for e in plan.validate(nxt).errors}
+        assert set(messages) == {"version"}
+        assert messages["version"] in (
+            "Skriv versionen som en siffra, till exempel 2.",
+            f"Texten är för lång ({len(version)} tecken). Det får plats högst 4 tecken.",
+        )
 
     def test_other_blankett_refused(self):
         """An uppföljning cannot become a plan."""

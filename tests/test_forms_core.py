@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -91,7 +92,7 @@ class TestSipDocument:
         other.paragraph("x")
         with pytest.raises(ValueError, match="innehåller inga svar"):
             pdf.read_answers(other.output())
-        with pytest.raises(ValueError, match="gick inte att läsa"):
+        with pytest.raises(ValueError, match="PDF:en går inte att läsa"):
             pdf.read_answers(b"%PDF-1.4 trasig")
 
 
@@ -179,6 +180,31 @@ class TestValidation:
         """Enormous input is refused quickly with a clear message."""
         assert "för lång" in errors({**self.base, "namn": "a" * 100_000})["namn"]
 
+    def test_ten_million_characters_are_refused_before_any_work(self):
+        """A text far over its limit is measured, not cleaned character by character."""
+        start = time.perf_counter()
+        message = errors({**self.base, "namn": "\x07 " * 5_000_000})["namn"]
+        assert time.perf_counter() - start < 0.2
+        assert message == "Texten är för lång (10000000 tecken). Det får plats högst 300 tecken."
+
+    def test_control_characters_are_refused_by_name(self):
+        """A control character is named, with where it is; tabs and line breaks are allowed."""
+        assert errors({**self.base, "namn": "Ada\x07"})["namn"] == (
+            "Texten har ett osynligt styrtecken (U+0007) efter \u201dAda\u201d. Styrtecken kan "
+            "inte skrivas ut i PDF:en. Ta bort det, till exempel genom att skriva om texten där."
+        )
+        assert "namn" not in errors({**self.base, "namn": "Ada\tLund"})
+
+    def test_too_many_rows_is_an_error_on_the_group_not_a_cut(self):
+        """More filled-in rows than the group holds is an error naming the maximum; empty rows
+        do not count."""
+        rows = [{"text": f"rad {i}"} for i in range(53)]
+        assert errors({**self.base, "rader": rows})["rader"] == (
+            "Det får finnas högst 50 rader under \u201dRader\u201d. Nu finns det 53. Ta bort 3 "
+            "av dem."
+        )
+        assert "rader" not in errors({**self.base, "rader": rows[:50] + [{"text": ""}] * 9})
+
 
 class TestBrowserEntryPoint:
     def test_pdf_op_returns_pdf_and_file_name(self):
@@ -206,7 +232,10 @@ class TestBrowserEntryPoint:
     def test_wrong_file_gets_a_swedish_message(self):
         """A file that is not ours is refused with a message, not an exception."""
         response, _ = call({"op": "open", "form": "pdf-prov"}, b"hello")
-        assert response["error"] == "Filen innehåller inga svar som SIP-portalen kan läsa."
+        assert response["error"] == (
+            "Filen innehåller inga svar som SIP-portalen kan läsa. Välj en PDF eller en "
+            "svarsfil som du har sparat från SIP-portalen."
+        )
 
     def test_unexpected_failure_is_a_message_not_a_traceback(self, capsys):
         """Anything unexpected becomes a Swedish message; the traceback goes to stderr only."""

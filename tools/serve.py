@@ -4,7 +4,8 @@
 
 Used by ``make serve`` and by the browser tests and benchmarks. Scripts are sent with the
 Content-Security-Policy header a production server should send (README.md), so the worker runs
-under the same policy as the page; ``.wasm`` is sent as ``application/wasm``.
+under the same policy as the page; ``.wasm`` is sent as ``application/wasm``. No response may be
+shown inside another site's frame (``frame-ancestors 'none'``, ``X-Frame-Options: DENY``).
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ from pathlib import Path
 # a <meta> tag, with the hashes of their inline scripts).
 SCRIPT_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
-    "worker-src 'self'; object-src 'none'; base-uri 'none'"
+    "worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+# What a production server should send with everything else: no other site may show the portal
+# in a frame (a page's <meta> policy cannot say this). README, "Security headers".
+FRAME_CSP = "frame-ancestors 'none'"
 
 # Files whose URL changes whenever their content does: Pyodide's folder is named after a hash
 # of its content, the widget scripts carry one in their names (macros/postbuild.py), and
@@ -94,8 +98,9 @@ class Handler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        if self.path.split("?")[0].endswith((".js", ".mjs")):
-            self.send_header("Content-Security-Policy", SCRIPT_CSP)
+        script = self.path.split("?")[0].endswith((".js", ".mjs"))
+        self.send_header("Content-Security-Policy", SCRIPT_CSP if script else FRAME_CSP)
+        self.send_header("X-Frame-Options", "DENY")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", cache_control(self.path))

@@ -2,13 +2,16 @@
 
 Every check runs on the cleaned answers of :func:`forms.validation.validate_form` and adds at
 most one message per field: a field that already has a message (wrong format, missing) gets no
-second one.
+second one. ``OpenError`` and ``NOT_OURS`` (from :mod:`forms.saved`) are here for the
+blanketter's ``from_saved``, which refuses a file with them.
 """
 
 from __future__ import annotations
 
 from datetime import date, time
 
+from ..saved import NOT_OURS as NOT_OURS  # re-exported for from_saved
+from ..saved import OpenError as OpenError  # re-exported for from_saved
 from ..schema import FieldError, Result
 from ..validation import parse_date, parse_time
 
@@ -28,10 +31,16 @@ def as_time(answers: dict, key: str) -> time | None:
     return parse_time(value) if isinstance(value, str) and value else None
 
 
+# A plan's version field holds at most four characters. Longer digit strings are never turned
+# into a number (Python refuses more than 4,300 digits, in English).
+VERSION_DIGITS = 4
+
+
 def as_version(value: object) -> int | None:
-    """``"3"`` -> 3; ``None`` unless the text is a whole number from 1."""
+    """``"3"`` -> 3; ``None`` unless the text is a whole number from 1, of at most
+    :data:`VERSION_DIGITS` digits."""
     text = str(value).strip() if value is not None else ""
-    if text.isdigit() and text.isascii() and int(text) >= 1:
+    if len(text) <= VERSION_DIGITS and text.isdigit() and text.isascii() and int(text) >= 1:
         return int(text)
     return None
 

@@ -174,7 +174,7 @@ FORM = Form(
             title="Den som kallar",
             items=(
                 Field(
-                    "kallare_namn", "Ditt namn", required=True, autocomplete="name", max_length=200
+                    "kallare_namn", "Ditt namn", required=True, autocomplete="off", max_length=200
                 ),
                 Field(
                     "kallare_yrke",
@@ -203,10 +203,10 @@ FORM = Form(
                     "Telefon",
                     kind="tel",
                     required=True,
-                    autocomplete="tel",
+                    autocomplete="off",
                     width="half",
                 ),
-                Field("kallare_epost", "E-post", kind="email", autocomplete="email", width="half"),
+                Field("kallare_epost", "E-post", kind="email", autocomplete="off", width="half"),
                 Field(
                     "lan",
                     "Län",
@@ -914,7 +914,7 @@ def render_blank() -> bytes:
 def from_saved(blankett_id: str, svar: dict) -> dict:
     """Prefill from a saved kallelse (as it was) or a SIP-plan (a call to its follow-up)."""
     if not isinstance(svar, dict):
-        raise ValueError("Filen innehåller inga svar som går att läsa.")
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "kallelse":
         return dict(svar)
     if blankett_id == "sip-plan":
@@ -934,7 +934,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
                 f"{date_text(svar.get('datum', ''), weekday=False)}, version {version}."
             ),
         }
-    raise ValueError(
+    raise _checks.OpenError(
         "Filen är ingen kallelse eller SIP-plan. Välj en fil som du har sparat från "
         "blanketten Kallelse till SIP-möte eller SIP-plan."
     )

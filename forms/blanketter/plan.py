@@ -698,15 +698,19 @@ PER_VERSION = (
 
 def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved plan as its next version: version + 1, and the plan date, approval and
-    follow-up date cleared, so the plan can be revised at the follow-up meeting."""
+    follow-up date cleared, so the plan can be revised at the follow-up meeting. A version
+    that is no whole number is kept as it was, so that the form asks for a number."""
     if blankett_id != "sip-plan" or not isinstance(svar, dict):
-        raise ValueError(
+        raise _checks.OpenError(
             "Filen är ingen SIP-plan. Välj en PDF eller fil som du har sparat från blanketten "
             "SIP-plan."
         )
     answers = dict(svar)
     version = _checks.as_version(svar.get("version"))
-    answers["version"] = str(version + 1) if version else "2"
+    if version:
+        answers["version"] = str(version + 1)
+    elif svar.get("version") in (None, ""):
+        answers["version"] = "2"
     for key in PER_VERSION:
         answers[key] = ""
     answers["mottagare"] = []  # who received this version; the next one is handed out anew

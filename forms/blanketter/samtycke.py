@@ -453,7 +453,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved consent as it was; from a kallelse or a SIP-plan: the person (and the
     kallelse's participants as parties)."""
     if not isinstance(svar, dict):
-        raise ValueError("Filen innehåller inga svar som går att läsa.")
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "samtycke":
         return dict(svar)
     if blankett_id in ("kallelse", "sip-plan"):
@@ -471,7 +471,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
         if parties:
             answers["parter"] = parties
         return answers
-    raise ValueError(
+    raise _checks.OpenError(
         "Filen hör inte till samtycke, kallelse eller SIP-plan. Välj en fil som du har sparat "
         "från någon av de blanketterna."
     )

@@ -274,7 +274,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
     """A saved uppföljning as it was, or a new one from a saved SIP-plan: its date and
     version, its follow-up date as the meeting date, and one row per goal."""
     if not isinstance(svar, dict):
-        raise ValueError("Filen innehåller inga svar som går att läsa.")
+        raise _checks.OpenError(_checks.NOT_OURS)
     if blankett_id == "uppfoljning":
         return dict(svar)
     if blankett_id == "sip-plan":
@@ -292,7 +292,7 @@ def from_saved(blankett_id: str, svar: dict) -> dict:
                 if isinstance(goal, dict)
             ],
         }
-    raise ValueError(
+    raise _checks.OpenError(
         "Filen är ingen SIP-plan eller uppföljning. Välj en fil som du har sparat från "
         "blanketten SIP-plan."
     )

@@ -7,6 +7,28 @@
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const FATAL =
   "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
+const RESTARTING = "Formuläret fick ett fel och startar om. Det du har skrivit finns kvar.";
+const RESTARTED = "Formuläret fick ett fel och har startats om. Det du har skrivit finns kvar. Du kan fortsätta.";
+const CALL_LOST = "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. Försök igen.";
+const GAVE_UP =
+  "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil och ladda sedan om sidan.";
+const FRAMED =
+  "Formuläret fungerar bara när sidan är öppen direkt i webbläsaren, inte inne i en annan webbplats. Öppna sidan i en egen flik.";
+
+// The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+// The format of an answers file, as forms/pdf.py (DATA_FORMAT, answers_file) writes it.
+const DATA_FORMAT = "sip-portalen/1";
+
+// A page of the portal inside another site's frame could be overlaid to trick the user; the
+// server should forbid framing (README, "Security headers"), and the widget does not start.
+const framed = (() => {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+})();
 
 // ---- Python worker ---------------------------------------------------------------------
 
@@ -30,60 +52,157 @@ async function compileRuntime() {
   }
 }
 
+// The worker may die: Python can fail fatally (WebAssembly has no way back from, say, a stack
+// overflow), the worker can throw, or it can stop answering. The form does not depend on it:
+// the answers live in the page, a new worker is started, a pending call fails with a Swedish
+// message, and saving works without Python at all.
+//
+// How a dead worker is noticed: it says so ("crashed": a call into Python threw, which
+// forms._browser.handle never does), or its error event fires, or it stops answering. While
+// Python runs a call the worker cannot answer, so it reports "busy" first and the call gets a
+// deadline (BUSY_MS); otherwise, when a call waits, the page pings it and waits PING_MS.
+const PING_MS = 5000;
+const BUSY_MS = { open: 30_000, warm: 120_000, default: 300_000 };
+const MAX_RESTARTS = 3;
+
 class Python {
   constructor(widgetId, mode) {
+    this.widgetId = widgetId;
+    this.mode = mode;
     this.calls = new Map();
     this.nextId = 1;
     this.lastProgress = null;
+    this.restarts = 0;
     this.onProgress = (p) => {
       this.lastProgress = p;
     };
+    // Page-side milestones (performance.now()), read by tools/bench.py with the worker's own.
+    this.timings = { created: performance.now() };
+    this.runtime = compileRuntime().then((module) => {
+      this.timings.compiled ??= performance.now();
+      return module;
+    });
+    this.start();
+    setInterval(() => this.watch(), 1000);
+  }
+
+  start() {
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
-    this.worker = new Worker(WORKER_URL, { type: "module" });
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.rejectReady(
-        new Error(
-          "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
-        ),
-      );
+    this.ready.catch(() => {}); // a failed start is reported where `ready` is awaited
+    this.started = false;
+    this.busy = null;
+    this.pingedAt = null;
+    this.lastHeard = performance.now();
+    const worker = new Worker(WORKER_URL, { type: "module" });
+    this.worker = worker;
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.receive(event.data);
     };
-    this.worker.postMessage({ type: "start", widget: widgetId, mode });
-    // Page-side milestones (performance.now()), read by tools/bench.py with the worker's own.
-    this.timings = { created: performance.now() };
-    compileRuntime().then((module) => {
-      this.timings.compiled = performance.now();
-      this.worker.postMessage({ type: "runtime", module });
-    });
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (worker !== this.worker) return;
+      if (this.started) this.crash("error event");
+      else
+        this.rejectReady(
+          new Error(
+            "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
+          ),
+        );
+    };
+    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode });
+    this.runtime.then((module) => worker.postMessage({ type: "runtime", module }));
   }
 
   receive(message) {
+    this.lastHeard = performance.now();
     if (message.type === "progress") this.onProgress(message);
-    else if (message.type === "ready") this.resolveReady(message.timings);
-    else if (message.type === "warm") this.onWarm?.(message.ms);
+    else if (message.type === "ready") {
+      this.started = true;
+      this.resolveReady(message.timings);
+    } else if (message.type === "warm") this.onWarm?.(message.ms);
     else if (message.type === "failed") this.rejectReady(new Error(message.message));
+    else if (message.type === "busy") this.busy = { op: message.op, since: performance.now() };
+    else if (message.type === "idle") this.busy = null;
+    else if (message.type === "crashed") this.crash("python");
     else if (message.type === "reply") {
+      this.busy = null;
       const pending = this.calls.get(message.id);
       this.calls.delete(message.id);
       pending?.resolve(message);
     }
   }
 
+  // Runs every second: a worker that is busy past its deadline, or does not answer a ping
+  // while a call waits, is dead.
+  watch() {
+    if (!this.started || !this.calls.size) return;
+    const now = performance.now();
+    if (this.busy) {
+      if (now - this.busy.since > (BUSY_MS[this.busy.op] ?? BUSY_MS.default)) this.crash("deadline");
+    } else if (this.pingedAt === null) {
+      if (now - this.lastHeard > PING_MS) {
+        this.pingedAt = now;
+        this.worker.postMessage({ type: "ping" });
+      }
+    } else if (this.lastHeard > this.pingedAt) {
+      this.pingedAt = null;
+    } else if (now - this.pingedAt > PING_MS) {
+      this.crash("silent");
+    }
+  }
+
+  crash(reason) {
+    console.warn("Python worker stopped:", reason);
+    this.worker.terminate();
+    this.started = false;
+    for (const pending of this.calls.values()) pending.reject(new Error(CALL_LOST));
+    this.calls.clear();
+    if (this.restarts >= MAX_RESTARTS) {
+      this.worker = null;
+      this.rejectReady(new Error(GAVE_UP));
+      this.ready = Promise.reject(new Error(GAVE_UP));
+      this.ready.catch(() => {});
+      this.onGiveUp?.();
+      return;
+    }
+    this.restarts += 1;
+    this.onCrash?.();
+    this.start();
+    this.ready.then(
+      () => this.onRestart?.(),
+      (error) => this.onRestartFailed?.(error),
+    );
+  }
+
+  // The request travels as JSON text: a string always arrives, whereas a structured clone of
+  // deeply nested data can fail in the worker and leave the call without an answer.
   async call(request, file = null) {
     await this.ready;
+    let text;
+    try {
+      text = JSON.stringify(request);
+    } catch (error) {
+      console.error(error);
+      throw new Error(FATAL);
+    }
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.calls.set(id, { resolve });
-      const message = { type: "call", id, request };
-      if (file) {
-        message.file = file;
-        this.worker.postMessage(message, [file]);
-      } else {
-        this.worker.postMessage(message);
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve, reject });
+      const message = { type: "call", id, op: request.op, request: text };
+      try {
+        if (file) {
+          message.file = file;
+          this.worker.postMessage(message, [file]);
+        } else {
+          this.worker.postMessage(message);
+        }
+      } catch (error) {
+        console.error(error);
+        this.calls.delete(id);
+        reject(new Error(FATAL));
       }
     });
   }
@@ -103,11 +222,14 @@ function setPath(target, path, value) {
   node[parts[parts.length - 1]] = value;
 }
 
-export function collect(form) {
+// The answers on the page. `shownOnly` leaves out follow-up questions that are hidden, as
+// Python's validation does (e.g. the address of a person with skyddade personuppgifter).
+export function collect(form, { shownOnly = false } = {}) {
   const answers = {};
   for (const repeat of form.querySelectorAll("[data-repeat]")) answers[repeat.dataset.repeat] = [];
   for (const el of form.elements) {
     if (!el.name || el.closest("template")) continue;
+    if (shownOnly && el.closest("[data-show-if][hidden]")) continue;
     if (el.type === "checkbox") {
       if (el.closest(".sip-single-check")) setPath(answers, el.name, el.checked);
       else {
@@ -131,12 +253,28 @@ export function collect(form) {
   return answers;
 }
 
-function fillFields(form, answers, prefix = "") {
-  for (const [key, value] of Object.entries(answers || {})) {
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// Put answers into the form. Python has already fitted opened files to the form
+// (forms/saved.py); this is the page's own guard: never more rows than the group's data-max,
+// rows built in one batch, only plain values set, and no text longer than its field allows.
+// Returns a Swedish notice for anything left out.
+function fillFields(form, answers, prefix = "", notices = []) {
+  if (!isRecord(answers)) return notices;
+  for (const [key, value] of Object.entries(answers)) {
     const repeat = !prefix && form.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
-    if (repeat && Array.isArray(value)) {
-      setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), value.length));
-      value.forEach((item, index) => fillFields(form, item, `${key}.${index}.`));
+    if (repeat) {
+      if (!Array.isArray(value)) continue;
+      const max = Number(repeat.dataset.max || 50);
+      const legend = repeat.querySelector(":scope > legend")?.textContent.trim() || key;
+      if (value.length > max) {
+        notices.push(`Det fanns ${value.length} rader i ”${legend}”. Blanketten rymmer ${max}, så bara de första ${max} togs med.`);
+      }
+      const rows = value.slice(0, max);
+      setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), rows.length));
+      rows.forEach((item, index) => fillFields(form, item, `${key}.${index}.`, notices));
       continue;
     }
     const elements = form.querySelectorAll(`[name="${CSS.escape(prefix + key)}"]`);
@@ -146,11 +284,19 @@ function fillFields(form, answers, prefix = "") {
         el.checked = Array.isArray(value) ? value.includes(el.value) : value === true || value === "true";
       } else if (el.type === "radio") {
         el.checked = el.value === value;
-      } else {
-        el.value = value ?? "";
+      } else if (typeof value === "string" || typeof value === "number") {
+        const text = String(value);
+        if (el.maxLength > 0 && text.length > el.maxLength) {
+          const label = el.labels?.[0]?.textContent.trim() || key;
+          notices.push(`Texten i ”${label}” hade ${text.length} tecken. Fältet rymmer ${el.maxLength}, så resten togs inte med.`);
+        }
+        el.value = el.maxLength > 0 ? text.slice(0, el.maxLength) : text;
+      } else if (value === null || value === undefined) {
+        el.value = "";
       }
     }
   }
+  return notices;
 }
 
 // ---- repeat groups -------------------------------------------------------------------------
@@ -188,20 +334,26 @@ function renumber(repeat) {
 }
 
 function addItem(repeat) {
-  const template = repeat.querySelector(":scope > template");
   const list = repeat.querySelector(":scope > .sip-repeat-items");
-  const index = list.children.length;
-  const html = template.innerHTML.replaceAll("__INDEX__", String(index));
-  list.insertAdjacentHTML("beforeend", html);
-  const item = list.lastElementChild;
-  renumber(repeat);
-  return item;
+  setItemCount(repeat, list.children.length + 1);
+  return list.lastElementChild;
 }
 
+// Exactly `count` rows (within the group's data-min and data-max), added in one batch and
+// renumbered once: a file with many rows costs one pass, not one pass per row.
 function setItemCount(repeat, count) {
   const list = repeat.querySelector(":scope > .sip-repeat-items");
-  while (list.children.length < count) addItem(repeat);
-  while (list.children.length > count) list.lastElementChild.remove();
+  const max = Number(repeat.dataset.max || 50);
+  const wanted = Math.min(Math.max(count, Number(repeat.dataset.min || 0)), max);
+  if (list.children.length < wanted) {
+    const template = repeat.querySelector(":scope > template").innerHTML;
+    const rows = [];
+    for (let index = list.children.length; index < wanted; index++) {
+      rows.push(template.replaceAll("__INDEX__", String(index)));
+    }
+    list.insertAdjacentHTML("beforeend", rows.join(""));
+  }
+  while (list.children.length > wanted) list.lastElementChild.remove();
   renumber(repeat);
 }
 
@@ -297,6 +449,47 @@ function download(data, filename, type) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+// The answers file that forms/pdf.py (answers_file) writes, written by the page itself, so
+// that saving never depends on Python: the same format marker and keys, the same JSON layout
+// (indent 1, UTF-8, characters as they are). forms.saved.parse_answers reads it back.
+function answersFile(formId, answers) {
+  const payload = { format: DATA_FORMAT, blankett: formId, svar: answers };
+  return new TextEncoder().encode(JSON.stringify(payload, null, 1));
+}
+
+// The file name forms/_browser.py (_filename) gives: the title as a slug and today's date.
+function fileName(title, extension) {
+  const slug = title
+    .toLowerCase()
+    .replace(/[åäöé]/g, (c) => ({ å: "a", ä: "a", ö: "o", é: "e" })[c])
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const now = new Date();
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0"));
+  return `${slug}-${day.join("-")}.${extension}`;
+}
+
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "").replace(".", ",")} MB`;
+}
+
+// What an opened file did not bring along: shown above the form, announced, and kept until the
+// form is cleared or another file is opened, so the user reads it before printing.
+function showNotices(widget, notices) {
+  widget.querySelector(".sip-notices")?.remove();
+  if (!notices.length) return;
+  const box = element("div", undefined, "sip-notices");
+  box.setAttribute("role", "alert");
+  box.tabIndex = -1;
+  box.append(element("h2", "Allt i filen kom inte med", "sip-notices-title"));
+  box.append(element("p", "Kontrollera svaren innan du skapar PDF:en. Det här togs inte med från filen:"));
+  const list = element("ul");
+  for (const notice of notices) list.append(element("li", notice));
+  box.append(list);
+  widget.querySelector("form.sip-form").before(box);
+  box.focus();
 }
 
 function say(node, text, kind = "info") {
@@ -400,6 +593,12 @@ function setup(widget, early) {
     }
   });
 
+  if (framed) {
+    widget.classList.add("sip-unsupported");
+    statusText.textContent = FRAMED;
+    return;
+  }
+
   if (!supported()) {
     widget.classList.add("sip-unsupported");
     statusText.textContent =
@@ -419,6 +618,22 @@ function setup(widget, early) {
   widget.sipPython = python;
   python.onWarm = (ms) => {
     widget.dataset.warmAt = String(Math.round(performance.now()));
+  };
+  python.onCrash = () => {
+    widget.dataset.ready = "false";
+    widget.dataset.restarts = String(python.restarts);
+    widget.classList.add("sip-loading");
+    statusText.textContent = RESTARTING;
+  };
+  python.onRestart = () => {
+    widget.classList.remove("sip-loading");
+    widget.dataset.ready = "true";
+    statusText.textContent = RESTARTED;
+  };
+  python.onRestartFailed = python.onGiveUp = () => {
+    widget.classList.remove("sip-loading");
+    widget.classList.add("sip-failed");
+    statusText.textContent = GAVE_UP;
   };
   python.ready.then(
     (timings) => {
@@ -444,7 +659,13 @@ function setup(widget, early) {
   );
 
   async function request(op, extra = {}, file = null) {
-    const reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+    let reply;
+    try {
+      reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+    } catch (error) {
+      say(result, error.message, "error");
+      return null;
+    }
     if (reply.response.fatal) {
       say(result, reply.response.fatal, "error");
       return null;
@@ -461,7 +682,17 @@ function setup(widget, early) {
     widget.dataset.assessed = String(mine);
   }
 
-  async function makeFile(op, variant) {
+  // "Spara svaren som fil" needs no Python: the page writes the answers file itself, so the
+  // answers can be saved even when Python has stopped or never started.
+  function saveAnswers() {
+    const title = form.getAttribute("aria-label") || id;
+    const filename = fileName(title, "json");
+    download(answersFile(id, collect(form, { shownOnly: true })), filename, "application/json");
+    dirty = false;
+    say(result, `Svaren är sparade i filen ${filename}. Öppna filen här senare för att fortsätta.`, "success");
+  }
+
+  async function makePdf(variant) {
     if (widget.dataset.ready !== "true") say(result, "Formuläret startar fortfarande. Vänta lite …");
     try {
       await python.ready;
@@ -469,7 +700,7 @@ function setup(widget, early) {
       say(result, error.message, "error");
       return;
     }
-    const reply = await request(op, variant ? { variant } : {});
+    const reply = await request("pdf", variant ? { variant } : {});
     if (!reply) return;
     const { response, data } = reply;
     if (response.errors?.length) {
@@ -478,15 +709,12 @@ function setup(widget, early) {
     }
     clearErrors(widget);
     if (data) {
-      const type = op === "save" ? "application/json" : "application/pdf";
-      download(data, response.filename, type);
+      download(data, response.filename, "application/pdf");
       dirty = false;
       if (mode !== "assess") {
         say(
           result,
-          op === "save"
-            ? `Svaren är sparade i filen ${response.filename}. Öppna filen här senare för att fortsätta.`
-            : `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
+          `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
           "success",
         );
       }
@@ -508,7 +736,7 @@ function setup(widget, early) {
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    makeFile("pdf");
+    makePdf();
   });
   widget.addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-action]");
@@ -533,17 +761,18 @@ function setup(widget, early) {
       dirty = true;
       if (mode === "assess" && widget.dataset.ready === "true") assess();
     } else if (action === "pdf") {
-      makeFile("pdf", button.dataset.variant);
+      makePdf(button.dataset.variant);
     } else if (action === "print-pdf") {
-      makeFile("pdf");
+      makePdf();
     } else if (action === "save") {
-      makeFile("save");
+      saveAnswers();
     } else if (action === "clear") {
       if (!window.confirm("Vill du rensa formuläret? Allt du har skrivit tas bort.")) return;
       form.reset();
       for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
       updateVisibility(form);
       clearErrors(widget);
+      showNotices(widget, []);
       dirty = false;
       if (mode === "assess") {
         if (widget.dataset.ready === "true") assess();
@@ -561,12 +790,21 @@ function setup(widget, early) {
     const file = opener.files?.[0];
     const note = widget.querySelector(".sip-open-status");
     if (!file) return;
+    showNotices(widget, []);
+    if (file.size > MAX_FILE_BYTES) {
+      opener.value = "";
+      note.textContent = `Filen är för stor (${megabytes(file.size)}). SIP-portalen öppnar filer på högst ${megabytes(MAX_FILE_BYTES)}. Välj en PDF eller en svarsfil som du har sparat här.`;
+      return;
+    }
     note.textContent = `Läser ${file.name} …`;
     let reply;
     try {
       reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
     } catch (error) {
-      note.textContent = error.message;
+      note.textContent =
+        error.message === CALL_LOST
+          ? `${file.name} gick inte att läsa, och formuläret startades om. Det du har skrivit finns kvar. Be den som skickade filen om en ny.`
+          : error.message;
       return;
     } finally {
       opener.value = "";
@@ -576,15 +814,19 @@ function setup(widget, early) {
       note.textContent = response.error || response.fatal;
       return;
     }
-    fill(response.answers);
-    note.textContent = `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+    const notices = [...(response.notices || []), ...fill(response.answers)];
+    note.textContent = notices.length
+      ? `Svaren från ${file.name} är ifyllda, men allt kom inte med. Läs vad som saknas ovanför formuläret.`
+      : `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+    showNotices(widget, notices);
   });
 
   function fill(answers) {
-    fillFields(form, answers);
+    const notices = fillFields(form, answers);
     updateVisibility(form);
     clearErrors(widget);
     dirty = true;
+    return notices;
   }
   widget.sipFill = fill;
 
@@ -655,7 +897,7 @@ function openPrefilled(url, answers) {
 // worker starts loading Python before the rest of the page is parsed.
 const params = new URL(import.meta.url).searchParams;
 const early =
-  params.get("widget") && supported()
+  params.get("widget") && supported() && !framed
     ? { id: params.get("widget"), python: new Python(params.get("widget"), params.get("mode")) }
     : null;
 

@@ -3,8 +3,9 @@
 // Page -> worker
 //   {type: "start", widget: "kallelse", mode: "pdf"|"assess"}   load Pyodide and our wheel
 //   {type: "runtime", module: WebAssembly.Module | null}   Pyodide's runtime compiled by the page
-//   {type: "call", id, request: {op, form, answers, variant}, file?: ArrayBuffer}
+//   {type: "call", id, op, request: JSON text of {op, form, answers, variant}, file?: ArrayBuffer}
 //       op: "validate" | "pdf" | "save" | "assess" | "open"   (see forms/_browser.py)
+//   {type: "ping"}                                       answered with "pong" when not busy
 // Worker -> page
 //   {type: "progress", step, steps, message}             while loading
 //   {type: "ready", timings}                             Python answers calls; timings are
@@ -14,6 +15,11 @@
 //   {type: "warm", ms}                                   the widget's module and PDF engine are loaded
 //   {type: "failed", message}                            could not start (Swedish message)
 //   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
+//   {type: "busy", op} / {type: "idle"}                  Python runs (the worker cannot answer
+//       pings until it replies or says idle); op is the call's op, or "warm"
+//   {type: "crashed"}                                    Python failed and cannot be used again;
+//       the page starts a new worker (widgets.mjs, class Python)
+//   {type: "pong"}
 //
 // Everything the worker loads comes from the site's own folder ../../pyodide/<content hash>/
 // (the hash is written in by release/postbuild.py), resolved relative to this file, so the
@@ -92,7 +98,14 @@ from forms import _browser, registry
     warming = (async () => {
       const t3 = performance.now();
       await loadPdfEngine();
-      python.runPython("_browser.warm(widget_id)");
+      postMessage({ type: "busy", op: "warm" });
+      try {
+        python.runPython("_browser.warm(widget_id)");
+      } catch (error) {
+        pythonFailed(error);
+        throw error;
+      }
+      postMessage({ type: "idle" });
       postMessage({ type: "warm", ms: performance.now() - t3 });
     })();
   }
@@ -114,13 +127,30 @@ function reply(id, response, data) {
   }
 }
 
-async function call({ id, request, file }) {
-  if (request.op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
-  if (request.op === "open" && !python.loadedPackages["pypdf"]) {
+// Python failed in a way it cannot recover from (a fatal Pyodide error, e.g. WebAssembly's stack
+// overflowing, or any exception out of forms._browser.handle, which never raises). Nothing
+// more is run here; the page starts a new worker and keeps the answers.
+let dead = false;
+function pythonFailed(error) {
+  console.error(error);
+  dead = true;
+  postMessage({ type: "crashed" });
+}
+
+async function call({ id, op, request, file }) {
+  if (dead) return pythonFailed(new Error("Python has already failed"));
+  if (op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
+  if (op === "open" && !python.loadedPackages["pypdf"]) {
     await python.loadPackage(["pypdf"], { messageCallback: () => {}, checkIntegrity: true });
   }
-  // A JS Uint8Array reaches Python as a JsProxy; forms._browser turns it into bytes.
-  const result = handle(JSON.stringify(request), file ? new Uint8Array(file) : undefined);
+  postMessage({ type: "busy", op });
+  let result;
+  try {
+    // A JS Uint8Array reaches Python as a JsProxy; forms._browser turns it into bytes.
+    result = handle(request, file ? new Uint8Array(file) : undefined);
+  } catch (error) {
+    return pythonFailed(error);
+  }
   // toJs() converts the tuple deeply: str -> string, bytes -> Uint8Array (a copy), None -> undefined
   const [json, data] = result.toJs();
   result.destroy();
@@ -135,10 +165,16 @@ const LOAD_FAILED =
 addEventListener("unhandledrejection", (event) => {
   console.error(event.reason);
   if (!ready) postMessage({ type: "failed", message: LOAD_FAILED });
+  else if (event.reason?.pyodide_fatal_error && !dead) pythonFailed(event.reason);
 });
 
 onmessage = async (event) => {
   const message = event.data;
+  if (!message) return;
+  if (message.type === "ping") {
+    postMessage({ type: "pong" });
+    return;
+  }
   try {
     if (message.type === "runtime") {
       receiveRuntime(message.module);
@@ -152,7 +188,9 @@ onmessage = async (event) => {
     }
   } catch (error) {
     console.error(error);
-    if (message.type === "call") {
+    if (message.type === "call" && dead) {
+      // the page has been told ("crashed") and fails the call itself
+    } else if (message.type === "call") {
       reply(message.id, {
         fatal:
           "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.",

@@ -126,12 +126,68 @@ def sw_context(browser, base_url):
 
 @pytest.fixture
 def page(context):
+    return _new_page(context)
+
+
+def _new_page(context):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.accept_dialogs = lambda dialog: dialog.accept()
     page.on("dialog", page.accept_dialogs)
     return page
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, base_url):
+    """One guarded context for a test module whose tests only exercise form behaviour."""
+    ctx = _guarded_context(browser, base_url, service_workers="block")
+    yield ctx
+    ctx.close()
+    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
+
+
+def reset_widget(page) -> None:
+    """Put a started widget back to how a fresh visit shows it, with the page's own
+    "Rensa formuläret" (which also clears errors and notices), then the messages a fresh
+    visit does not show yet (the open-file status, a blankett's result line)."""
+    button = page.locator("button[data-action=clear]").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    wait_js(page, "!document.querySelector('.sip-error-summary') || "
+                  "document.querySelector('.sip-error-summary').hidden")
+    page.evaluate(
+        """() => { for (const el of document.querySelectorAll('.sip-open-status'))
+                     el.textContent = '';
+                   for (const w of document.querySelectorAll('[data-sip-widget][data-mode=pdf]'))
+                     w.querySelector('.sip-result-body').replaceChildren();
+                   window.scrollTo(0, 0); }"""
+    )
+    page.errors.clear()
+
+
+@pytest.fixture(scope="module")
+def open_widget(shared_context, base_url):
+    """``open_widget("blanketter/kallelse/")``: a page of that widget with Python started,
+    kept for the whole module and cleared between tests, so that tests of form behaviour do
+    not each start Python again. Tests of start-up, offline use and storage keep ``page``."""
+    pages: dict = {}
+
+    def open_(path: str):
+        page = pages.get(path)
+        if page is None or page.is_closed():
+            page = _new_page(shared_context)
+            page.goto(base_url + path)
+            wait_ready(page)
+            pages[path] = page
+        else:
+            reset_widget(page)
+        return page
+
+    yield open_
+    for page in pages.values():
+        if not page.is_closed():
+            page.close()
 
 
 def run_axe(page, context_selector: str | None = None) -> list[dict]:

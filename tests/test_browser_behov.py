@@ -29,12 +29,11 @@ def assessed(page) -> str | None:
 
 
 class TestChildCaseKalmar:
-    def test_child_with_school_and_shared_custody(self, page, base_url):
+    def test_child_with_school_and_shared_custody(self, open_widget):
         """Kalmar, a child with needs from social services, region and school: offer a SIP,
         the school is an obliged party, the child's guardians consent (Kalmar's own words, not
         Värmland's "both"), the child is heard."""
-        page.goto(base_url + "verktyg/behovsbedomning/")
-        wait_ready(page)
+        page = open_widget("verktyg/behovsbedomning/")
         page.get_by_role("radio", name="Kalmar län", exact=True).check()
         before = assessed(page)
         page.get_by_role("checkbox", name="Socialtjänsten", exact=True).check()
@@ -75,10 +74,9 @@ class TestChildCaseKalmar:
         assert "Förskola eller skola" in values
         assert kallelse.locator("[name=lan][value=kalmar]").is_checked()
 
-    def test_printed_result_is_a_pdf_with_the_verdict(self, page, base_url):
+    def test_printed_result_is_a_pdf_with_the_verdict(self, open_widget):
         """'Spara resultatet som PDF' downloads the assessment with its verdict and reasons."""
-        page.goto(base_url + "verktyg/behovsbedomning/")
-        wait_ready(page)
+        page = open_widget("verktyg/behovsbedomning/")
         page.get_by_role("radio", name="Kalmar län", exact=True).check()
         page.get_by_role("checkbox", name="Socialtjänsten", exact=True).check()
         page.locator("[name=verksamheter][value=regionens_hsv]").check()
@@ -96,11 +94,10 @@ class TestChildCaseKalmar:
 
 
 class TestAdultCaseVarmland:
-    def test_presumed_group_and_change_of_answer_updates_result(self, page, base_url):
+    def test_presumed_group_and_change_of_answer_updates_result(self, open_widget):
         """Värmland, an adult in a presumed-need group: need presumed; saying consent was
         refused changes the verdict at once."""
-        page.goto(base_url + "verktyg/behovsbedomning/")
-        wait_ready(page)
+        page = open_widget("verktyg/behovsbedomning/")
         page.get_by_role("radio", name="Värmlands län", exact=True).check()
         page.get_by_role("checkbox", name="Socialtjänsten", exact=True).check()
         page.locator("[name=verksamheter][value=regionens_hsv]").check()
@@ -115,10 +112,9 @@ class TestAdultCaseVarmland:
             "document.querySelector('.sip-verdict')?.textContent.includes('Samtycke saknas')"
         )
 
-    def test_only_one_huvudman_is_not_a_sip(self, page, base_url):
+    def test_only_one_huvudman_is_not_a_sip(self, open_widget):
         """Needs from social services only: not a SIP under the law, said in one sentence."""
-        page.goto(base_url + "verktyg/behovsbedomning/")
-        wait_ready(page)
+        page = open_widget("verktyg/behovsbedomning/")
         page.get_by_role("radio", name="Jönköpings län", exact=True).check()
         page.get_by_role("checkbox", name="Socialtjänsten", exact=True).check()
         page.get_by_role("radio", name="Vuxen, 18 år eller äldre", exact=True).check()

@@ -76,11 +76,10 @@ def pdf_text(path) -> str:
 
 @pytest.mark.parametrize("form_id", list(CASES))
 class TestBlankett:
-    def test_fill_download_and_reopen(self, page, base_url, form_id, tmp_path):
+    def test_fill_download_and_reopen(self, open_widget, form_id, tmp_path):
         """Typed answers come back in the downloaded PDF, and the PDF fills the form again."""
         answers = CASES[form_id]()
-        page.goto(base_url + f"blanketter/{form_id}/")
-        wait_ready(page)
+        page = open_widget(f"blanketter/{form_id}/")
         fill(page, answers)
         with page.expect_download() as info:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
@@ -94,8 +93,7 @@ class TestBlankett:
         assert page.errors == []
 
         # open the PDF again in a fresh page: every field comes back
-        page.goto(base_url + f"blanketter/{form_id}/")
-        wait_ready(page)
+        page = open_widget(f"blanketter/{form_id}/")
         page.locator("details.sip-open summary").click()
         page.set_input_files("input[type=file][data-action=open]", str(path))
         wait_js(page, "document.querySelector('.sip-open-status').textContent.includes('ifyllda')")
@@ -132,11 +130,10 @@ class TestBlankett:
                 continue  # reopening a plan starts its next version
             assert again.get(name) == value, name
 
-    def test_errors_are_accessible_and_keep_input(self, page, base_url, form_id):
+    def test_errors_are_accessible_and_keep_input(self, open_widget, form_id):
         """Submitting with one mistake shows a summary and the message, keeps the other answers,
         and axe finds nothing with the errors shown."""
-        page.goto(base_url + f"blanketter/{form_id}/")
-        wait_ready(page)
+        page = open_widget(f"blanketter/{form_id}/")
         answers = CASES[form_id](person_personnummer="19121212-1213")
         fill(page, answers)
         page.get_by_role("button", name="Skapa PDF", exact=True).click()
@@ -149,13 +146,12 @@ class TestBlankett:
 
 
 class TestKallelseExtras:
-    def test_letters_variant_downloads_one_letter_per_recipient(self, page, base_url, tmp_path):
+    def test_letters_variant_downloads_one_letter_per_recipient(self, open_widget, tmp_path):
         """'Ett brev per mottagare' gives a PDF with a page per participant with an address."""
         answers = valid_kallelse()
         for i, item in enumerate(answers["deltagare"]):
             item["postadress"] = f"Box {i + 10}, 651 00 Karlstad"
-        page.goto(base_url + "blanketter/kallelse/")
-        wait_ready(page)
+        page = open_widget("blanketter/kallelse/")
         fill(page, answers)
         with page.expect_download() as info:
             page.get_by_role("button", name="Ett brev per mottagare (PDF)").click()
@@ -165,11 +161,10 @@ class TestKallelseExtras:
         assert len(reader.pages) == len(answers["deltagare"])
         assert "Box 10" in reader.pages[0].extract_text()
 
-    def test_skyddade_personuppgifter_hides_address_and_reminds(self, page, base_url, tmp_path):
+    def test_skyddade_personuppgifter_hides_address_and_reminds(self, open_widget, tmp_path):
         """Ticking the box hides the address fields and the PDF holds no address."""
         answers = valid_kallelse()
-        page.goto(base_url + "blanketter/kallelse/")
-        wait_ready(page)
+        page = open_widget("blanketter/kallelse/")
         fill(page, answers)
         page.get_by_label("Personen har skyddade personuppgifter").check()
         assert page.locator('[name="person_adress"]').is_hidden()
@@ -181,10 +176,9 @@ class TestKallelseExtras:
         assert "Lönnvägen" not in text and "Skattkärr" not in text
         assert "Kalla inte via Cosmic Link" in text
 
-    def test_save_answers_file_and_clear(self, page, base_url, tmp_path):
+    def test_save_answers_file_and_clear(self, open_widget, tmp_path):
         """Answers can be saved as a file; 'Rensa formuläret' empties the form."""
-        page.goto(base_url + "blanketter/samtycke/")
-        wait_ready(page)
+        page = open_widget("blanketter/samtycke/")
         fill(page, valid_samtycke())
         with page.expect_download() as info:
             page.get_by_role("button", name="Spara svaren som fil").click()
@@ -193,18 +187,16 @@ class TestKallelseExtras:
         page.get_by_role("button", name="Rensa formuläret").click()
         assert page.locator('[name="person_namn"]').input_value() == ""
 
-    def test_plan_pdf_starts_an_uppfoljning_with_its_goals(self, page, base_url, tmp_path):
+    def test_plan_pdf_starts_an_uppfoljning_with_its_goals(self, open_widget, tmp_path):
         """A downloaded plan, opened on the uppföljning page, lists the plan's goals."""
         plan = valid_plan()
-        page.goto(base_url + "blanketter/sip-plan/")
-        wait_ready(page)
+        page = open_widget("blanketter/sip-plan/")
         fill(page, plan)
         with page.expect_download() as info:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
         path = tmp_path / "plan.pdf"
         info.value.save_as(path)
-        page.goto(base_url + "blanketter/uppfoljning/")
-        wait_ready(page)
+        page = open_widget("blanketter/uppfoljning/")
         page.locator("details.sip-open summary").click()
         page.set_input_files("input[type=file][data-action=open]", str(path))
         wait_js(page, "document.querySelector('.sip-open-status').textContent.includes('ifyllda')")

@@ -16,10 +16,9 @@ NAME = "Åsa Öhman-Łukasik"
 
 
 class TestDemoWidget:
-    def test_typed_name_comes_back_in_downloaded_pdf(self, page, base_url):
+    def test_typed_name_comes_back_in_downloaded_pdf(self, open_widget):
         """Typing a name and pressing the button downloads a PDF with that name in it."""
-        page.goto(base_url + "verktyg/pdf-prov/")
-        wait_ready(page)
+        page = open_widget("verktyg/pdf-prov/")
         page.get_by_label("Namn").fill(NAME)
         with page.expect_download() as info:
             page.get_by_role("button", name="Skapa PDF").click()
@@ -33,10 +32,9 @@ class TestDemoWidget:
         assert page.locator(".sip-result-body").inner_text().startswith("PDF:en")
         assert page.errors == []
 
-    def test_empty_name_shows_swedish_error_beside_field_and_in_summary(self, page, base_url):
+    def test_empty_name_shows_swedish_error_beside_field_and_in_summary(self, open_widget):
         """Submitting without a name shows the same Swedish message in both places."""
-        page.goto(base_url + "verktyg/pdf-prov/")
-        wait_ready(page)
+        page = open_widget("verktyg/pdf-prov/")
         page.get_by_role("button", name="Skapa PDF").click()
         summary = page.locator(".sip-error-summary")
         summary.wait_for(state="visible")
@@ -46,20 +44,18 @@ class TestDemoWidget:
         assert page.evaluate("document.activeElement.classList.contains('sip-error-summary')")
         assert page.title().startswith("Fel: ")
 
-    def test_character_the_font_lacks_gets_a_message_and_input_is_kept(self, page, base_url):
+    def test_character_the_font_lacks_gets_a_message_and_input_is_kept(self, open_widget):
         """An emoji is refused with a clear message; what the user typed stays in the field."""
-        page.goto(base_url + "verktyg/pdf-prov/")
-        wait_ready(page)
+        page = open_widget("verktyg/pdf-prov/")
         page.get_by_label("Namn").fill("Ada 😀")
         page.get_by_role("button", name="Skapa PDF").click()
         page.locator(".sip-error-summary").wait_for(state="visible")
         assert "kan inte skrivas ut" in page.locator("#f-namn-error").inner_text()
         assert page.get_by_label("Namn").input_value() == "Ada 😀"
 
-    def test_status_tells_when_ready(self, page, base_url):
+    def test_status_tells_when_ready(self, open_widget):
         """The page says, in Swedish, when the form has started."""
-        page.goto(base_url + "verktyg/pdf-prov/")
-        wait_ready(page)
+        page = open_widget("verktyg/pdf-prov/")
         assert page.locator(".sip-status-text").inner_text() == "Formuläret är klart att använda."
 
 

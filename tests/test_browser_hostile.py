@@ -66,7 +66,14 @@ def save_answers(page, tmp_path: Path) -> dict:
 
 
 @pytest.fixture
-def kallelse(page, base_url):
+def kallelse(open_widget):
+    """The kallelse page with Python started, shared by the module and cleared per test."""
+    return open_widget("blanketter/kallelse/")
+
+
+@pytest.fixture
+def fresh_kallelse(page, base_url):
+    """A kallelse page of its own, for tests that crash its Python."""
     page.goto(base_url + "blanketter/kallelse/")
     wait_ready(page)
     return page
@@ -183,11 +190,10 @@ class TestMessages:
         ids=["nan", "self-referencing-length", "bomb", "5000-digit-version"],
     )
     def test_each_file_gets_a_swedish_message_that_says_what_to_do(
-        self, page, base_url, tmp_path, name, data, expected
+        self, open_widget, tmp_path, name, data, expected
     ):
         """Never Python's English, never the generic 'something went wrong, try again'."""
-        page.goto(base_url + "blanketter/sip-plan/")
-        wait_ready(page)
+        page = open_widget("blanketter/sip-plan/")
         status = open_saved_file(page, write(tmp_path, name, data))
         shown = status + " " + page.locator("[data-sip-widget]").inner_text()
         assert expected in shown
@@ -240,18 +246,18 @@ PYTHON_FATAL = """() => {
 
 class TestWorkerCrash:
     @pytest.mark.parametrize("how", ["python-fatal", "worker-error", "worker-silent"])
-    def test_after_a_crash_the_user_can_save_and_print(self, kallelse, tmp_path, how):
+    def test_after_a_crash_the_user_can_save_and_print(self, fresh_kallelse, tmp_path, how):
         """Python dies (fatally, by an error in the worker, or by going silent): every answer
         stays, a new worker starts and the status says so, the pending call fails with a
         Swedish message, and both "Spara svaren som fil" and "Skapa PDF" work."""
         answers = valid_kallelse(person_namn="Åsa Kraschdotter")
-        fill(kallelse, answers)
-        kallelse.wait_for_selector("[data-sip-widget][data-warm-at]", timeout=90_000)
-        worker = next(w for w in kallelse.workers if "/assets/sip/worker." in w.url)
+        fill(fresh_kallelse, answers)
+        fresh_kallelse.wait_for_selector("[data-sip-widget][data-warm-at]", timeout=90_000)
+        worker = next(w for w in fresh_kallelse.workers if "/assets/sip/worker." in w.url)
         if how == "python-fatal":
-            kallelse.evaluate(PYTHON_FATAL)
-            wait_js(kallelse, "window.lostCall !== undefined", timeout=30)
-            lost = kallelse.evaluate("window.lostCall")
+            fresh_kallelse.evaluate(PYTHON_FATAL)
+            wait_js(fresh_kallelse, "window.lostCall !== undefined", timeout=30)
+            lost = fresh_kallelse.evaluate("window.lostCall")
             assert lost == (
                 "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. "
                 "Försök igen."
@@ -260,21 +266,21 @@ class TestWorkerCrash:
             worker.evaluate("setTimeout(() => { throw new Error('krasch'); })")
         else:
             worker.evaluate("self.close()")
-            kallelse.evaluate(
+            fresh_kallelse.evaluate(
                 "document.querySelector('[data-sip-widget]').sipPython"
                 ".call({op: 'validate', form: 'kallelse', answers: {}}).catch(() => {})"
             )
-        wait_js(kallelse, "document.querySelector('[data-sip-widget]').dataset.restarts === '1'")
-        wait_ready(kallelse)
-        status = kallelse.locator(".sip-status-text").inner_text()
+        wait_js(fresh_kallelse, "document.querySelector('[data-sip-widget]').dataset.restarts === '1'")
+        wait_ready(fresh_kallelse)
+        status = fresh_kallelse.locator(".sip-status-text").inner_text()
         assert status == (
             "Formuläret fick ett fel och har startats om. Det du har skrivit finns kvar. Du kan "
             "fortsätta."
         )
-        assert kallelse.locator("[name=person_namn]").input_value() == "Åsa Kraschdotter"
-        assert save_answers(kallelse, tmp_path)["svar"]["person_namn"] == "Åsa Kraschdotter"
-        with kallelse.expect_download(timeout=60_000) as info:
-            kallelse.get_by_role("button", name="Skapa PDF", exact=True).click()
+        assert fresh_kallelse.locator("[name=person_namn]").input_value() == "Åsa Kraschdotter"
+        assert save_answers(fresh_kallelse, tmp_path)["svar"]["person_namn"] == "Åsa Kraschdotter"
+        with fresh_kallelse.expect_download(timeout=60_000) as info:
+            fresh_kallelse.get_by_role("button", name="Skapa PDF", exact=True).click()
         embedded = saved.read_pdf(Path(info.value.path()).read_bytes())["svar"]
         assert embedded["person_namn"] == "Åsa Kraschdotter"
 

@@ -7,29 +7,16 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from test_blanketter_common import (
-    PNR,
-    pages_ending_with_a_heading,
-    day,
-    pdf_pages,
-    pdf_text,
-    squash,
-    valid_kallelse,
-    valid_plan,
-)
+from helpers.checks import form_checks
+from helpers.answers import PNR, day, valid_kallelse, valid_plan
+from helpers.pdf import pdf_pages, pdf_text, squash
+from helpers.pdflines import pages_ending_with_a_heading
 
 from forms.blanketter import _envelope, kallelse
 from forms.blanketter._format import date_text
 
 
-def errors(**changes) -> list[tuple[str, str]]:
-    return [(e.path, e.message) for e in kallelse.validate(valid_kallelse(**changes)).errors]
-
-
-def cleaned(**changes) -> dict:
-    result = kallelse.validate(valid_kallelse(**changes))
-    assert result.errors == []
-    return result.answers
+errors, cleaned = form_checks(kallelse, valid_kallelse)
 
 
 class TestForm:

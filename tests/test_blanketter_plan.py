@@ -4,7 +4,9 @@ needed, the next version from a saved plan, and the PDF."""
 from __future__ import annotations
 
 import pytest
-from test_blanketter_common import day, filler, pdf_pages, pdf_text, squash, valid_plan
+from helpers.checks import form_checks
+from helpers.answers import day, filler, valid_plan
+from helpers.pdf import pdf_pages, pdf_text, squash
 
 from forms.blanketter import plan
 from forms.blanketter._format import date_text
@@ -14,14 +16,7 @@ GOAL = {"mal": "Du ska få stöd.", "sikt": "kort", "insatser": "Hemtjänst.",
         "huvudman": "kommun", "ansvarig": "Ida"}
 
 
-def errors(**changes) -> list[tuple[str, str]]:
-    return [(e.path, e.message) for e in plan.validate(valid_plan(**changes)).errors]
-
-
-def cleaned(**changes) -> dict:
-    result = plan.validate(valid_plan(**changes))
-    assert result.errors == []
-    return result.answers
+errors, cleaned = form_checks(plan, valid_plan)
 
 
 class TestForm:

@@ -4,7 +4,7 @@ when a repeat group becomes a table, how conditions read on paper, and blank for
 from __future__ import annotations
 
 import pytest
-from test_blanketter_common import pdf_text, squash
+from helpers.pdf import pdf_text, squash
 
 from forms.blanketter import _render
 from forms.schema import Field, Form, Option, Repeat, Section, ShowIf

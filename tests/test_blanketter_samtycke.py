@@ -5,7 +5,9 @@ signature lines."""
 from __future__ import annotations
 
 import pytest
-from test_blanketter_common import PNR, day, pdf_text, squash, valid_kallelse, valid_samtycke
+from helpers.checks import form_checks
+from helpers.answers import PNR, day, valid_kallelse, valid_samtycke
+from helpers.pdf import pdf_text, squash
 
 from forms.blanketter import samtycke
 
@@ -19,14 +21,7 @@ ADULT = {
 }
 
 
-def errors(**changes) -> list[tuple[str, str]]:
-    return [(e.path, e.message) for e in samtycke.validate(valid_samtycke(**changes)).errors]
-
-
-def cleaned(**changes) -> dict:
-    result = samtycke.validate(valid_samtycke(**changes))
-    assert result.errors == []
-    return result.answers
+errors, cleaned = form_checks(samtycke, valid_samtycke)
 
 
 class TestValidate:

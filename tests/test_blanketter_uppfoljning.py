@@ -4,21 +4,16 @@ goal, the decision and its follow-ups, the date checks and the PDF."""
 from __future__ import annotations
 
 import pytest
-from test_blanketter_common import PNR, day, pdf_text, squash, valid_plan, valid_uppfoljning
+from helpers.checks import form_checks
+from helpers.answers import PNR, day, valid_plan, valid_uppfoljning
+from helpers.pdf import pdf_text, squash
 
 from forms.blanketter import plan, uppfoljning
 from forms.blanketter._format import date_text
 from forms.pdf import read_answers
 
 
-def errors(**changes) -> list[tuple[str, str]]:
-    return [(e.path, e.message) for e in uppfoljning.validate(valid_uppfoljning(**changes)).errors]
-
-
-def cleaned(**changes) -> dict:
-    result = uppfoljning.validate(valid_uppfoljning(**changes))
-    assert result.errors == []
-    return result.answers
+errors, cleaned = form_checks(uppfoljning, valid_uppfoljning)
 
 
 class TestFromSavedPlan:

@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import run_axe, wait_js, wait_ready
-from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.browser import fill, pdf_file_text
+from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 
 from forms.blanketter._format import clock, date_text
 
@@ -22,34 +23,6 @@ CASES = {
     "uppfoljning": valid_uppfoljning,
     "samtycke": valid_samtycke,
 }
-
-
-def fill(page, answers: dict, prefix: str = "") -> None:
-    """Type answers into the page's form the way a user would, adding repeat rows as needed."""
-    for key, value in answers.items():
-        name = prefix + key
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            repeat = page.locator(f'[data-repeat="{key}"]')
-            items = repeat.locator(":scope > .sip-repeat-items > .sip-repeat-item")
-            while items.count() < len(value):
-                repeat.locator(":scope > .sip-add").click()
-            for index, item in enumerate(value):
-                fill(page, item, f"{key}.{index}.")
-        elif isinstance(value, list):
-            for v in value:
-                page.locator(f'[name="{name}"][value="{v}"]').check()
-        elif isinstance(value, bool):
-            box = page.locator(f'[name="{name}"]')
-            box.check() if value else box.uncheck()
-        else:
-            field = page.locator(f'[name="{name}"]')
-            kind = field.first.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
-            if kind == "radio":
-                page.locator(f'[name="{name}"][value="{value}"]').check()
-            elif kind == "select":
-                field.select_option(value)
-            elif value:
-                field.fill(value)
 
 
 def typed_words(answers: dict, page) -> set[str]:
@@ -69,11 +42,6 @@ def typed_words(answers: dict, page) -> set[str]:
     return words
 
 
-def pdf_text(path) -> str:
-    reader = PdfReader(io.BytesIO(open(path, "rb").read()))
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
-
-
 @pytest.mark.parametrize("form_id", list(CASES))
 class TestBlankett:
     def test_fill_download_and_reopen(self, open_widget, form_id, tmp_path):
@@ -85,7 +53,7 @@ class TestBlankett:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
         path = tmp_path / "blankett.pdf"
         info.value.save_as(path)
-        text = pdf_text(path)
+        text = pdf_file_text(path)
         radio_values = set(page.eval_on_selector_all(
             "input[type=radio], input[type=checkbox], option", "els => els.map(e => e.value)"))
         missing = [w for w in typed_words(answers, page) - radio_values if w not in text]
@@ -172,7 +140,7 @@ class TestKallelseExtras:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
         path = tmp_path / "k.pdf"
         info.value.save_as(path)
-        text = pdf_text(path)
+        text = pdf_file_text(path)
         assert "Lönnvägen" not in text and "Skattkärr" not in text
         assert "Kalla inte via Cosmic Link" in text
 

@@ -14,13 +14,13 @@ import shutil
 import time
 from pathlib import Path
 
-import hostile
+from helpers import hostile
 import pytest
 from chromium import ARGS, EXECUTABLE
 from conftest import run_axe, wait_js, wait_ready
-from hostile import quoted
-from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
-from test_browser_blanketter import fill
+from helpers.hostile import quoted
+from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.browser import fill
 
 from forms import saved
 from forms.pdf import answers_file

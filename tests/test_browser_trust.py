@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import SUB_PATH, _guarded_context, run_axe, wait_js, wait_ready
-from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
-from test_browser_blanketter import fill
+from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.browser import fill, pdf_file_text
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +22,6 @@ CASES = {
     "samtycke": lambda: valid_samtycke(person_namn=f"Noah {MARK}", information=f"{MARK}info"),
 }
 
-
-def pdf_text(path) -> str:
-    return " ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages)
 
 
 def open_page(ctx):
@@ -58,7 +55,7 @@ class TestOffline:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
         path = tmp_path / "offline.pdf"
         info.value.save_as(path)
-        assert "Noah Lind" in pdf_text(path)
+        assert "Noah Lind" in pdf_file_text(path)
         sw_context.set_offline(False)
 
     def test_new_release_replaces_the_cache(self, browser, site_dir, tmp_path):

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitetext import page_html, page_text
+from helpers.sitetext import page_html, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")

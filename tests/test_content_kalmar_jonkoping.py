@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 try:
-    from sitetext import page_text
+    from helpers.sitetext import page_text
 except ImportError:  # tests/ imported as a package
-    from tests.sitetext import page_text
+    from tests.helpers.sitetext import page_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sitetext import page_html, page_text
+from helpers.sitetext import page_html, page_text
 
 RIKTLINJE = "varmland/riktlinje/"
 RUTIN_V3 = "varmland/rutin-cosmic-link/"

@@ -18,9 +18,9 @@ from forms.schema import checkbox_value
 from forms.validation import validate_form
 
 try:
-    from sitetext import section_text
+    from helpers.sitetext import section_text
 except ImportError:  # tests/ imported as a package
-    from tests.sitetext import section_text
+    from tests.helpers.sitetext import section_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lan"

@@ -14,7 +14,7 @@ from forms import pdf
 try:
     from pdflines import body_runs, pages_ending_with_a_heading
 except ImportError:  # tests/ imported as a package
-    from tests.pdflines import body_runs, pages_ending_with_a_heading
+    from tests.helpers.pdflines import body_runs, pages_ending_with_a_heading
 
 ROOT = Path(__file__).resolve().parent.parent
 

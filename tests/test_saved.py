@@ -11,9 +11,9 @@ import re
 import time
 from pathlib import Path
 
-import hostile
+from helpers import hostile
 import pytest
-from hostile import quoted
+from helpers.hostile import quoted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_blanketter_common import clean

@@ -28,6 +28,8 @@ import json
 import sys
 from pathlib import Path
 
+import brotli
+
 from . import pyodide_dist
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.json"
@@ -38,6 +40,8 @@ BUILDER = "pyodide-build"
 PINS = "requirements/pyodide.txt"
 TOOLS = "release tools"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# Compressed copies the release step writes beside a file (postbuild.precompress), by suffix.
+PRECOMPRESSED = {".gz": gzip.decompress, ".br": brotli.decompress}
 
 
 class ManifestError(RuntimeError):
@@ -85,8 +89,8 @@ def inputs_of(name: str) -> list[str]:
 
 
 def shipped(folder: Path) -> dict[str, Path]:
-    """The files of the Pyodide folder by name, without the ``.gz`` copies."""
-    return {p.name: p for p in sorted(folder.iterdir()) if p.suffix != ".gz"}
+    """The files of the Pyodide folder by name, without the ``.gz`` and ``.br`` copies."""
+    return {p.name: p for p in sorted(folder.iterdir()) if p.suffix not in PRECOMPRESSED}
 
 
 def record_of(folder: Path) -> dict:
@@ -164,11 +168,11 @@ def check(folder: Path, record: dict | None = None) -> None:
 
 
 def check_compressed(folder: Path) -> None:
-    """Stop unless every ``.gz`` in ``folder`` holds exactly the file beside it."""
-    for gz in sorted(folder.glob("*.gz")):
-        if gzip.decompress(gz.read_bytes()) != gz.with_suffix("").read_bytes():
-            original = gz.with_suffix("").name
-            raise ManifestError(f"{gz} does not hold {original}: delete it and build again")
+    """Stop unless every ``.gz`` and ``.br`` in ``folder`` holds exactly the file beside it."""
+    for packed in sorted(p for p in folder.iterdir() if p.suffix in PRECOMPRESSED):
+        if PRECOMPRESSED[packed.suffix](packed.read_bytes()) != packed.with_suffix("").read_bytes():
+            original = packed.with_suffix("").name
+            raise ManifestError(f"{packed} does not hold {original}: delete it and build again")
 
 
 if __name__ == "__main__":

@@ -102,9 +102,11 @@ class TestPyodideFolder:
             if name != "python_stdlib.zip":
                 assert sha256(pyodide_folder(site_dir) / name) == sha256(npm / name), name
 
-    def test_standard_library_is_the_packages_own_compiled_to_bytecode(self, site_dir):
-        """python_stdlib.zip holds the npm package's modules, as .pyc instead of .py sources,
-        so Python does not compile its standard library at every start."""
+    def test_standard_library_is_the_packages_own_compiled_and_trimmed(self, site_dir):
+        """python_stdlib.zip holds the npm package's modules that the portal imports
+        (release/imports.txt, checked in test_pyodide_imports.py), as .pyc instead of .py
+        sources, so Python does not compile its standard library at every start; fewer than
+        half of the package's modules are shipped."""
         npm = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
         with zipfile.ZipFile(npm) as zf:
             sources = {n for n in zf.namelist() if n.endswith(".py")}
@@ -112,8 +114,9 @@ class TestPyodideFolder:
             names = set(zf.namelist())
         compiled = {n[:-1] for n in names if n.endswith(".pyc")}
         kept = {n for n in names if n.endswith(".py")}
-        assert compiled | kept == sources
-        assert len(kept) < len(sources) // 20, "nearly every module is compiled"
+        assert compiled | kept <= sources
+        assert len(kept) < len(compiled) // 20, "nearly every module is compiled"
+        assert len(compiled | kept) < len(sources) // 2
 
     def test_lockfile_names_our_wheel_and_its_dependencies(self, site_dir):
         """pyodide-lock.json lists sip-forms with its dependencies, Pillow not among them."""

@@ -1,16 +1,19 @@
-"""Every operation a widget asks of Python works in the site's own Pyodide folder: run in
-Pyodide under Node, each answers exactly as in CPython. A module the folder lacks fails here,
-named."""
+"""The site ships only the parts of the standard library and of fontTools that the portal
+imports (release/imports.txt, release/trim.py). Every operation a widget asks of Python still
+works with them: run in Pyodide under Node from the built site's own Pyodide folder, each
+answers exactly as in CPython. A module the list lacks fails here, named."""
 
 from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
 import widget_ops
+from release import trim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +32,8 @@ def in_pyodide(site_dir, tmp_path_factory) -> tuple[dict, str, Path]:
     found = re.findall(r"No module named '[^']+'|unknown encoding: \S+", proc.stderr)
     missing = sorted(set(found))
     assert not missing, (
-        f"the site's Pyodide folder lacks what Python asked for: {missing}\n"
+        f"the shipped Pyodide folder lacks what Python asked for: {missing}. Run `make "
+        "imports`, then `make lock-release` (README, \"Why these choices\").\n"
         + proc.stderr[-2000:]
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -62,3 +66,18 @@ def test_only_the_fatal_path_fails_and_it_prints_its_traceback(in_pyodide):
     assert len(fatal) == 1
     assert "Traceback (most recent call last)" in stderr and "JSONDecodeError" in stderr
 
+
+def test_the_archives_hold_exactly_the_listed_modules(site_dir):
+    """The shipped standard library and fontTools hold the modules of release/imports.txt and
+    no other (a stale list or a failed trim is noticed here, not by a user)."""
+    listed = trim.read_list()
+    folder = pyodide_folder(site_dir)
+    with zipfile.ZipFile(folder / "python_stdlib.zip") as zf:
+        stdlib = {trim.module_of(n) for n in zf.namelist()} - {None}
+    (fonttools,) = folder.glob("fonttools-*.whl")
+    with zipfile.ZipFile(fonttools) as zf:
+        font_modules = {trim.module_of(n) for n in zf.namelist()} - {None}
+        assert any(n.endswith(".dist-info/licenses/LICENSE") for n in zf.namelist())
+    assert stdlib == {m for m in listed if not m.startswith("fontTools")}
+    assert font_modules == {m for m in listed if m.startswith("fontTools")}
+    assert {"encodings", "traceback", "fontTools.subset", "fontTools.ttLib"} <= listed

@@ -161,7 +161,11 @@ def write_lockfile(wheel_dir: Path, dist: Path) -> Path:
 
 
 def _fresh(folder: Path) -> None:
-    """Make room for ``folder``: remove it and the other cached builds beside it."""
+    """Make room for ``folder``: remove it and the other cached builds beside it (and builds
+    cached in the layout before ``full/`` and ``dist/``)."""
+    for old in CACHE.glob("*"):
+        if old.name not in ("full", "dist"):
+            shutil.rmtree(old)
     if folder.parent.exists():
         shutil.rmtree(folder.parent)
     folder.parent.mkdir(parents=True)

@@ -4,7 +4,7 @@ folder (``tools/pyodide_ops.mjs``), and the same operations in CPython to compar
 Used by ``tests/test_pyodide_imports.py`` (the trimmed standard library and fontTools hold
 everything these operations import) and by ``tools/list_imports.py`` (which traces them).
 The operations are what ``widgets.mjs`` sends to ``forms._browser.handle``: validate, pdf (each
-variant), save, open (every form's PDF and answers file in every form that reopens, a broken
+variant), save, open (every PDF and answers file made here, in every widget; a broken
 file, a foreign JSON file), assess (a case for every verdict), one unexpected failure (the
 ``fatal`` path, which prints a traceback), plus the worker's own warm-up and every blank PDF.
 """

@@ -35,7 +35,8 @@ const mount = (dir, at) => {
 };
 mount(work, "/work");
 mount(tools, "/tools");
-// A helper file runs in its own namespace, read with open(): no import of its own.
+// A helper file is read with open() and run with exec() in a namespace of its own: loading it
+// imports nothing.
 const helper = (file, name) => `
 ${name} = {"__name__": "${name}"}
 with open("/tools/${file}", encoding="utf-8") as fh:

@@ -48,17 +48,19 @@ HEADER = """\
 # browser. The release ships only these (release/trim.py); every other module is left out.
 #
 # Made by `make imports` (tools/list_imports.py): every widget operation and the repository's
-# tests, run in Pyodide under Node from the full folder with an import tracer. Run it again
-# after changing what forms/ imports, a pin in requirements/pyodide.txt or Pyodide, then
-# `make lock-release`; tests/test_pyodide_imports.py fails when an operation needs a module
-# that is not here.
+# tests, run in Pyodide under Node from the full folder with an import tracer; every codec of
+# encodings is added, since the data being read picks those. Run it again after changing what
+# forms/ imports, a pin in requirements/pyodide.txt or Pyodide, then `make lock-release`;
+# tests/test_pyodide_imports.py fails when an operation needs a module that is not here.
 #
 # Traced with {pyodide}.
-# pytest in Pyodide: {pytest}
-# (a test that starts a process fails there, as does one that needs a C extension).
 """
 # The portal's packages: every module of theirs that was loaded is kept.
 ROOTS = ("forms", "fpdf", "fontTools", "pypdf", "defusedxml", "personnummer")
+# Packages shipped whole: which codec a lookup imports is chosen by the data being read (a
+# text string in a user's PDF may be UTF-16LE, a font name Mac Roman), not by the code, so a
+# trace cannot bound it. All of encodings is 40 kB with brotli.
+WHOLE = ("encodings",)
 TRACE = ROOT / ".cache" / "imports-trace.json"
 
 
@@ -124,19 +126,20 @@ def main() -> None:
     TRACE.write_text(json.dumps(trace), "utf-8")
     summary = [line for line in proc.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
     print("\n".join(line for line in proc.stdout.splitlines() if line.startswith("FAILED")))
+    # Tests that start a process, or need a C extension, fail in Pyodide.
+    print("pytest in Pyodide:", summary[-1].strip(" =") if summary else "no summary")
     needed = set(close(trace))
     held = modules_in(full / pyodide_dist.STDLIB)
     for dist_name in trim.TRIMMED_WHEELS:
         for wheel in full.glob(f"{dist_name}-*.whl"):
             held |= modules_in(wheel)
-    keep = sorted(needed & held)
+    keep = sorted((needed | {m for m in held if m.split(".", 1)[0] in WHOLE}) & held)
     lock = json.loads((full / "pyodide-lock.json").read_text("utf-8"))
     npm = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
     header = HEADER.format(
         pyodide=f"Pyodide {npm['packages']['node_modules/pyodide']['version']} (Python "
         f"{lock['info']['python']}), fonttools "
         + next(p["version"] for p in lock["packages"].values() if p["name"] == "fonttools"),
-        pytest=re.sub(r" in [\d.]+s.*", "", summary[-1].strip(" =")) if summary else "none",
     )
     trim.IMPORTS.write_text(header + "\n".join(keep) + "\n", "utf-8")
     stdlib = sum(1 for m in keep if m.split(".", 1)[0] not in trim.TRIMMED_WHEELS.values())

@@ -2,7 +2,8 @@
 #   make serve   set up, build and serve the portal at http://127.0.0.1:8000/
 #   make test    set up (Chromium included) and run every test
 # Also: make build (site/ to publish), make dev (live reload for editors), make bench,
-#   make lock-release (record the Pyodide folder's sha256 after a deliberate change).
+#   make lock-release (record the Pyodide folder's sha256 after a deliberate change),
+#   make imports (list the modules the browser's Python imports: release/imports.txt).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -17,7 +18,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then command -v $$p; break; fi; done)
 
-.PHONY: help setup build serve dev test bench clean chromium lock-release
+.PHONY: help setup build serve dev test bench clean chromium lock-release imports
 
 help:
 	@echo "make serve   bygg och visa portalen på http://127.0.0.1:8000/"
@@ -26,6 +27,7 @@ help:
 	@echo "make dev     förhandsvisning som laddas om när du sparar (för redaktörer)"
 	@echo "make bench   mät laddtider och storlekar"
 	@echo "make lock-release  registrera Pyodide-mappens sha256 efter en avsiktlig ändring"
+	@echo "make imports  lista modulerna som webbläsarens Python importerar (release/imports.txt)"
 
 # pip and every tool are pinned with their sha256 (requirements/pip.txt, requirements/dev.txt):
 # pip refuses any file whose hash is not listed there.
@@ -69,6 +71,12 @@ test: setup chromium
 
 lock-release: setup
 	$(BIN)/python -m release.manifest --write
+
+# Runs every widget operation and the tests in Pyodide (Node) with an import tracer, against
+# the full standard library and fontTools; the release ships only what it lists. Then run
+# make lock-release and commit both files.
+imports: build
+	$(BIN)/python tools/list_imports.py
 
 bench: build chromium
 	$(BIN)/python tools/bench.py

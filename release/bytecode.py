@@ -5,13 +5,14 @@
 version). Each module's ``.py`` is replaced by a sourceless ``.pyc`` beside it (the layout
 Pyodide's own packages use), ``.pyi`` stubs are dropped, and ``Requires-Dist: Pillow`` is taken
 out of fpdf2's metadata (fpdf2 needs Pillow only for raster images, which the portal never
-adds; Pyodide here ships no Pillow).
+adds; Pyodide here ships no Pillow). The code objects carry line numbers but no column ranges
+(``compile_wheels.mjs`` starts Python with ``PYTHONNODEBUGRANGES``).
 
-Every archive is written uncompressed (``ZIP_STORED``): the server sends it gzip-compressed
-(release/postbuild.py writes a ``.gz`` beside it), the browser inflates it natively, and
-Python in the browser reads each module without running zlib in WebAssembly. Gzip over the
-whole archive is also smaller on the wire than deflate per file (the stdlib: 4.0 MB against
-4.4 MB).
+Every archive is written uncompressed (``ZIP_STORED``): the server sends it compressed
+(release/postbuild.py writes a ``.br`` and a ``.gz`` beside it), the browser inflates it
+natively, and Python in the browser reads each module without running zlib in WebAssembly.
+Gzip over the whole archive is also smaller on the wire than deflate per file (the stdlib:
+4.0 MB against 4.4 MB).
 
 The output is the same bytes for the same input: entries sorted and dated 1980-01-01
 (``wheelfile``), and each ``.pyc`` header holds a zero timestamp and size, as a sourceless

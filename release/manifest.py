@@ -1,10 +1,11 @@
 """The recorded sha256 of every file the build makes for the browser's Python.
 
 ``manifest.json`` (committed beside this file) holds the sha256 of each file of the Pyodide
-folder (the compiled ``python_stdlib.zip``, our wheel and the compiled dependency wheels,
-``pyodide-lock.json`` and Pyodide's runtime files) together with the inputs they were made
-from: Pyodide's npm version, pyodide-build's version and digests of ``requirements/pyodide.txt``,
-of the release code that compiles them and of ``forms/``. The build is reproducible (sorted
+folder (the compiled and trimmed ``python_stdlib.zip``, our wheel and the compiled dependency
+wheels, fontTools trimmed, ``pyodide-lock.json`` and Pyodide's runtime files) together with the
+inputs they were made from: Pyodide's npm version, pyodide-build's version and digests of
+``requirements/pyodide.txt``, of the release code that compiles and trims them, of the list of
+imported modules (``imports.txt``) and of ``forms/``. The build is reproducible (sorted
 archive entries with fixed dates, ``.pyc`` headers without a timestamp, fonts that keep their
 source's date), so the same inputs give the same bytes.
 
@@ -28,7 +29,9 @@ import json
 import sys
 from pathlib import Path
 
-from . import pyodide_dist
+import brotli
+
+from . import pyodide_dist, trim
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.json"
 UPDATE = "make lock-release"
@@ -37,7 +40,10 @@ PYODIDE = "pyodide (npm)"
 BUILDER = "pyodide-build"
 PINS = "requirements/pyodide.txt"
 TOOLS = "release tools"
+IMPORTS = "release/imports.txt"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# Compressed copies the release step writes beside a file (postbuild.precompress), by suffix.
+PRECOMPRESSED = {".gz": gzip.decompress, ".br": brotli.decompress}
 
 
 class ManifestError(RuntimeError):
@@ -67,6 +73,7 @@ def current_inputs() -> dict[str, str]:
         BUILDER: importlib.metadata.version("pyodide-build"),
         PINS: _digest([pyodide_dist.REQUIREMENTS]),
         TOOLS: _digest([pyodide_dist.HERE / name for name in pyodide_dist.TOOLS]),
+        IMPORTS: _digest([trim.IMPORTS]),
         FORMS: _digest([pyodide_dist.ROOT / "pyproject.toml", *pyodide_dist.forms_files()]),
     }
 
@@ -76,17 +83,19 @@ def inputs_of(name: str) -> list[str]:
     if name in RUNTIME:
         return [PYODIDE]
     if name == pyodide_dist.STDLIB:
-        return [PYODIDE, TOOLS]
+        return [PYODIDE, TOOLS, IMPORTS]
     if name == "pyodide-lock.json":
-        return [PYODIDE, BUILDER, PINS, TOOLS, FORMS]
+        return [PYODIDE, BUILDER, PINS, TOOLS, IMPORTS, FORMS]
     if name.startswith(pyodide_dist.WHEEL_NAME.replace("-", "_") + "-"):
         return [PYODIDE, TOOLS, FORMS]
+    if name.startswith(tuple(f"{dist}-" for dist in trim.TRIMMED_WHEELS)):
+        return [PYODIDE, PINS, TOOLS, IMPORTS]
     return [PYODIDE, PINS, TOOLS]
 
 
 def shipped(folder: Path) -> dict[str, Path]:
-    """The files of the Pyodide folder by name, without the ``.gz`` copies."""
-    return {p.name: p for p in sorted(folder.iterdir()) if p.suffix != ".gz"}
+    """The files of the Pyodide folder by name, without the ``.gz`` and ``.br`` copies."""
+    return {p.name: p for p in sorted(folder.iterdir()) if p.suffix not in PRECOMPRESSED}
 
 
 def record_of(folder: Path) -> dict:
@@ -164,11 +173,11 @@ def check(folder: Path, record: dict | None = None) -> None:
 
 
 def check_compressed(folder: Path) -> None:
-    """Stop unless every ``.gz`` in ``folder`` holds exactly the file beside it."""
-    for gz in sorted(folder.glob("*.gz")):
-        if gzip.decompress(gz.read_bytes()) != gz.with_suffix("").read_bytes():
-            original = gz.with_suffix("").name
-            raise ManifestError(f"{gz} does not hold {original}: delete it and build again")
+    """Stop unless every ``.gz`` and ``.br`` in ``folder`` holds exactly the file beside it."""
+    for packed in sorted(p for p in folder.iterdir() if p.suffix in PRECOMPRESSED):
+        if PRECOMPRESSED[packed.suffix](packed.read_bytes()) != packed.with_suffix("").read_bytes():
+            original = packed.with_suffix("").name
+            raise ManifestError(f"{packed} does not hold {original}: delete it and build again")
 
 
 if __name__ == "__main__":

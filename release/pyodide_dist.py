@@ -1,6 +1,8 @@
 """Assemble the site's self-hosted Pyodide folder: core files, our wheel and its dependencies.
 
-Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every input):
+Steps 1-5 make the full folder (``build_full()``, cached under ``.cache/pyodide/full/<key>/``,
+where the key hashes every input); step 6 makes the shipped one from it (``build_dist()``,
+``.cache/pyodide/dist/<key>/``):
 
 1. ``sip_forms-<version>-py3-none-any.whl`` is written from ``forms/`` (a pure-Python wheel needs
    no build backend: files, METADATA, WHEEL, RECORD).
@@ -15,6 +17,9 @@ Steps (each cached under ``.cache/pyodide/<key>/``, where the key hashes every i
    those wheels live on Pyodide's CDN, which the portal never contacts.
 5. The other core runtime files are copied from the npm package ``pyodide`` (package-lock.json
    pins it).
+6. The standard library and fontTools are trimmed to the modules the portal imports
+   (``trim.py``, the list ``imports.txt``), and the lockfile is written again for the trimmed
+   wheel. The full folder stays for ``make imports``, which makes that list.
 
 ``build_dist()`` returns the finished folder; the release step (``postbuild.run``) checks it
 against ``manifest.json`` and copies it to ``site/pyodide/<hash>/``.
@@ -34,6 +39,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from . import trim
 from .wheelfile import write_zip
 
 HERE = Path(__file__).resolve().parent
@@ -42,7 +48,7 @@ CACHE = ROOT / ".cache" / "pyodide"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
 # The code that makes the folder's files: a change to any of it rebuilds the folder.
-TOOLS = ("pyodide_dist.py", "compile_wheels.mjs", "bytecode.py", "wheelfile.py")
+TOOLS = ("pyodide_dist.py", "compile_wheels.mjs", "bytecode.py", "wheelfile.py", "trim.py")
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 STDLIB = "python_stdlib.zip"  # compiled to bytecode like the wheels (it ships as .py sources)
 WHEEL_NAME = "sip-forms"
@@ -59,16 +65,17 @@ def forms_files() -> list[Path]:
     )
 
 
-def cache_key() -> str:
-    """A hash of everything the Pyodide folder is made from."""
+def cache_key(trimmed: bool = True) -> str:
+    """A hash of everything the Pyodide folder (``trimmed=False``: the full one) is made from."""
     h = hashlib.sha256()
     h.update(importlib.metadata.version("pyodide-build").encode())
     inputs = [
         ROOT / "pyproject.toml",
         REQUIREMENTS,
         ROOT / "package-lock.json",
-        *(HERE / name for name in TOOLS),
+        *(HERE / name for name in TOOLS if trimmed or name != "trim.py"),
         *forms_files(),
+        *([trim.IMPORTS] if trimmed else []),
     ]
     for path in inputs:
         h.update(str(path.relative_to(ROOT)).encode())
@@ -153,16 +160,26 @@ def write_lockfile(wheel_dir: Path, dist: Path) -> Path:
     return dist / "pyodide-lock.json"
 
 
-def build_dist(force: bool = False) -> Path:
-    """Return the finished Pyodide folder, building it when an input changed."""
-    dist = CACHE / cache_key()
+def _fresh(folder: Path) -> None:
+    """Make room for ``folder``: remove it and the other cached builds beside it (and builds
+    cached in the layout before ``full/`` and ``dist/``)."""
+    for old in CACHE.glob("*"):
+        if old.name not in ("full", "dist"):
+            shutil.rmtree(old)
+    if folder.parent.exists():
+        shutil.rmtree(folder.parent)
+    folder.parent.mkdir(parents=True)
+
+
+def build_full(force: bool = False) -> Path:
+    """The full Pyodide folder (nothing trimmed), building it when an input changed."""
+    dist = CACHE / "full" / cache_key(trimmed=False)
     if (dist / "pyodide-lock.json").exists() and not force:
         return dist
     for name in CORE_FILES:
         if not (PYODIDE_NPM / name).exists():
             raise RuntimeError(f"{PYODIDE_NPM / name} is missing: run `npm ci` (the Makefile does)")
-    if CACHE.exists():
-        shutil.rmtree(CACHE)
+    _fresh(dist)
     with tempfile.TemporaryDirectory() as tmp:
         source, compiled = Path(tmp) / "source", Path(tmp) / "dist"
         source.mkdir()
@@ -178,12 +195,43 @@ def build_dist(force: bool = False) -> Path:
         for name in CORE_FILES:
             if name != STDLIB:
                 shutil.copy2(PYODIDE_NPM / name, compiled / name)
-        dist.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(compiled, dist)
     return dist
 
 
+def trim_folder(full: Path, target: Path, modules: set[str]) -> list[str]:
+    """Copy ``full`` to ``target`` with the standard library and the wheels of
+    ``trim.TRIMMED_WHEELS`` trimmed to ``modules``, and a lockfile for the trimmed wheels;
+    returns notes on listed modules that the archives do not hold."""
+    shutil.copytree(full, target)
+    notes = [f"{STDLIB}: {m}" for m in trim.trim_archive(full / STDLIB, target / STDLIB, modules)]
+    for dist_name, package in trim.TRIMMED_WHEELS.items():
+        for wheel in full.glob(f"{dist_name}-*.whl"):
+            missing = trim.trim_archive(wheel, target / wheel.name, modules, package)
+            notes += [f"{wheel.name}: {m}" for m in missing]
+    (target / "pyodide-lock.json").unlink()
+    write_lockfile(target, target)
+    return notes
+
+
+def build_dist(force: bool = False) -> Path:
+    """Return the finished (trimmed) Pyodide folder, building it when an input changed."""
+    full = build_full(force)
+    dist = CACHE / "dist" / cache_key()
+    if (dist / "pyodide-lock.json").exists() and not force:
+        return dist
+    _fresh(dist)
+    with tempfile.TemporaryDirectory() as tmp:
+        notes = trim_folder(full, Path(tmp) / "dist", trim.read_list())
+        for note in notes:
+            print(f"{trim.IMPORTS.name}: listed, but not in {note} (run `make imports`)",
+                  file=sys.stderr)
+        shutil.copytree(Path(tmp) / "dist", dist)
+    return dist
+
+
 if __name__ == "__main__":
-    folder = build_dist(force="--force" in sys.argv)
+    build = build_full if "--full" in sys.argv else build_dist
+    folder = build(force="--force" in sys.argv)
     for path in sorted(folder.iterdir()):
         print(f"{path.stat().st_size:>10}  {path.name}")

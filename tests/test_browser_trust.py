@@ -76,7 +76,8 @@ class TestOffline:
             sw = copy / "sw.js"
             old_version = first[0].removeprefix("sip-portalen-")
             sw.write_text(sw.read_text().replace(old_version, "0123456789abcdef"))
-            (copy / "sw.js.gz").unlink()  # the build writes both; here only sw.js changes
+            for packed in ("sw.js.gz", "sw.js.br"):  # the build writes all three; here
+                (copy / packed).unlink()  # only sw.js changes
             page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
             wait_js(page, "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)", timeout=60)
             page.close()  # no tab keeps the old release

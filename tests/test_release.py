@@ -93,11 +93,19 @@ class TestManifest:
         assert problems == []
         assert notes == [f"{wheel.name}: not compared, forms/ has changed since the record"]
 
-    def test_a_gz_copy_that_does_not_match_stops_the_release(self, folder):
-        """A .gz beside a file must hold exactly that file."""
-        gz = folder / "pyodide.asm.wasm.gz"
-        gz.write_bytes(__import__("gzip").compress(b"something else"))
-        with pytest.raises(manifest.ManifestError, match="pyodide.asm.wasm.gz does not hold"):
+    @pytest.mark.parametrize("suffix", [".gz", ".br"])
+    def test_a_compressed_copy_that_does_not_match_stops_the_release(self, folder, suffix):
+        """A .gz or .br beside a file must hold exactly that file."""
+        import gzip
+
+        import brotli
+
+        compress = {".gz": gzip.compress, ".br": brotli.compress}[suffix]
+        postbuild.precompress(folder)
+        manifest.check_compressed(folder)
+        (folder / f"pyodide.asm.wasm{suffix}").write_bytes(compress(b"something else"))
+        with pytest.raises(manifest.ManifestError,
+                           match=f"pyodide.asm.wasm\\{suffix} does not hold"):
             manifest.check_compressed(folder)
 
 

@@ -4,11 +4,19 @@
 
 Prints a table of medians. Not a test: figures vary with the machine; the issue tracker and
 the notes record what was measured.
+
+Most rows are served over HTTP with the .gz copies (a server with gzip_static only). One
+transfer row and the slow-connection rows are served over HTTPS with a throwaway self-signed
+certificate, where Chromium asks for brotli and gets the .br copies. The naive peer is a page
+made here in a temporary folder (tools/naive_peer.html), never published.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,6 +31,15 @@ from chromium import ARGS, EXECUTABLE, wait_js  # noqa: E402
 from serve import make_server  # noqa: E402
 
 PREFIX = "/vardgivarwebben/sip/"
+NAME = "Åsa Öhman-Łukasik"
+# Chromium's network emulation for a first visit over a slow connection.
+SLOW = {
+    "offline": False,
+    "latency": 40,  # ms, round trip
+    "downloadThroughput": 10_000_000 / 8,  # bytes/s
+    "uploadThroughput": 5_000_000 / 8,
+}
+PEER_WHEELS = ("fpdf2", "fonttools", "defusedxml")
 
 
 def transferred(context, action) -> int:
@@ -60,11 +77,86 @@ def bare_load_pyodide(page, base: str, folder: str) -> float:
 def profile(pw, service_workers: str = "block", bypass_csp: bool = False):
     """A browser with its own new profile on disk: a first visit is cold, a later one finds the
     HTTP cache and the compiled-code cache as a returning user's browser would (a Playwright
-    ``new_context`` keeps its cache in memory and drops large files such as the wasm)."""
+    ``new_context`` keeps its cache in memory and drops large files such as the wasm). It
+    accepts the HTTPS server's self-signed certificate."""
     return pw.chromium.launch_persistent_context(
         tempfile.mkdtemp(prefix="sip-bench-"), executable_path=EXECUTABLE, args=ARGS,
         service_workers=service_workers, accept_downloads=True, bypass_csp=bypass_csp,
+        ignore_https_errors=True,
     )
+
+
+def since_navigation(page) -> float:
+    """Seconds since the page's navigation started."""
+    return page.evaluate("performance.now()") / 1000
+
+
+def slow_connection(ctx, page) -> None:
+    """Chromium's network emulation (SLOW) for the page and the worker it starts."""
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+
+
+def navigation_to_pdf(page, url: str) -> float:
+    """Seconds from navigation to the demo widget's downloaded PDF, with the name typed and
+    'Skapa PDF' clicked as soon as the widget is ready."""
+    page.goto(url)
+    page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=120_000)
+    page.get_by_label("Namn").fill(NAME)
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Skapa PDF").click()
+    info.value.path()
+    return since_navigation(page)
+
+
+def navigation_to_assessment(page, url: str) -> float:
+    """Seconds from navigation until the needs assessment shows its first answer."""
+    page.goto(url)
+    page.wait_for_selector("[data-sip-widget][data-assessed]", timeout=120_000)
+    return since_navigation(page)
+
+
+def peer_to_pdf(page, url: str) -> float:
+    """Seconds from navigation to the naive peer's downloaded PDF (it makes one on load)."""
+    with page.expect_download(timeout=120_000) as info:
+        page.goto(url)
+    info.value.path()
+    return since_navigation(page)
+
+
+def naive_peer(target: Path) -> Path:
+    """Write the naive peer into ``target``: tools/naive_peer.html, Pyodide's stock npm files,
+    the stock wheels of fpdf2, fontTools and defusedxml (the pins of requirements/pyodide.txt,
+    as PyPI serves them; cached in .cache/bench-peer/) and stock DejaVu Sans, with .gz copies as
+    a CDN would compress them. Its folder is named like ours, so it is cached the same way."""
+    sys.path.insert(0, str(ROOT))
+    from release import postbuild, pyodide_dist
+
+    wheels = ROOT / ".cache" / "bench-peer"
+    if not any(wheels.glob("fpdf2-*.whl")):
+        wheels.mkdir(parents=True, exist_ok=True)
+        pyodide_dist.download_dependencies(wheels)
+    npm = pyodide_dist.PYODIDE_NPM
+    version = json.loads((npm / "package.json").read_text("utf-8"))["version"]
+    folder = target / "pyodide" / hashlib.sha256(version.encode()).hexdigest()[:12]
+    folder.mkdir(parents=True)
+    for name in (*pyodide_dist.CORE_FILES, "pyodide-lock.json"):
+        shutil.copy2(npm / name, folder / name)
+    names = []
+    for dist in PEER_WHEELS:
+        (wheel,) = wheels.glob(f"{dist}-*.whl")
+        shutil.copy2(wheel, folder / wheel.name)
+        names.append(wheel.name)
+    font = ROOT / "node_modules" / "dejavu-fonts-ttf" / "ttf" / "DejaVuSans.ttf"
+    shutil.copy2(font, folder / font.name)
+    for path in list(folder.iterdir()):
+        path.with_name(path.name + ".gz").write_bytes(postbuild.gzip_compress(path.read_bytes()))
+    page = (ROOT / "tools" / "naive_peer.html").read_text("utf-8")
+    page = page.replace("__PYODIDE__", f"pyodide/{folder.name}/")
+    page = page.replace("__WHEELS__", json.dumps(names)).replace("__FONT__", font.name)
+    (target / "index.html").write_text(page, "utf-8")
+    return target
 
 
 def widget_ready(page, url: str) -> float:
@@ -161,9 +253,13 @@ def main() -> None:
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    server, base = make_server(Path(args.site), prefix=PREFIX)
+    server, base = make_server(Path(args.site), prefix=PREFIX, brotli=False)
+    tls_server, tls_base = make_server(Path(args.site), prefix=PREFIX, https=True)
+    peer_dir = Path(tempfile.mkdtemp(prefix="sip-bench-peer-"))
+    peer_server, peer_base = make_server(naive_peer(peer_dir), brotli=False)
     rows: dict[str, list[float]] = {}
     plan_answers = three_page_plan()
+    demo, behov = "verktyg/pdf-prov/", "verktyg/behovsbedomning/"
 
     def add(name: str, value: float) -> None:
         rows.setdefault(name, []).append(value)
@@ -183,18 +279,15 @@ def main() -> None:
                 transferred(ctx, lambda: page.goto(base + "kalmar/praktiska-anvisningar/",
                                                    wait_until="networkidle")) / 1000)
             ready: list[float] = []
-            add("widget page transfer, cold (kB)",
-                transferred(ctx, lambda: ready.append(widget_ready(page, base + "verktyg/pdf-prov/")))
-                / 1000)
+            ready.append(widget_ready(page, base + demo))
             add("demo widget ready, cold (s)", ready[0])
             add("click to downloaded PDF (s)", click_to_pdf(page))
             # A returning user: the second visit still fills the compiled-code cache; the
             # third finds everything. Warm visits are measured three times per run, both as a
             # reload of the widget page and arriving from a routine page (the usual way in).
-            widget_ready(page, base + "verktyg/pdf-prov/")
+            widget_ready(page, base + demo)
             add("widget page transfer, warm (kB)",
-                transferred(ctx, lambda: ready.append(widget_ready(page, base + "verktyg/pdf-prov/")))
-                / 1000)
+                transferred(ctx, lambda: ready.append(widget_ready(page, base + demo))) / 1000)
             add("demo widget ready, warm (s)", ready[-1])
             for _ in range(2):
                 add("demo widget ready, warm (s)", widget_ready(page, base + "verktyg/pdf-prov/"))
@@ -209,6 +302,45 @@ def main() -> None:
             add("needs assessment update after a changed answer (ms)",
                 assessment_update(page, base))
             ctx.close()
+            # A first visit's bytes, the PDF engine included: gzip over HTTP, and over HTTPS,
+            # where the browser asks for brotli.
+            for row, url in (("gzip over HTTP", base), ("brotli over HTTPS", tls_base)):
+                ctx = profile(pw)
+                page = ctx.pages[0]
+                add(f"widget page transfer, cold, {row} (kB)",
+                    transferred(ctx, lambda: (
+                        widget_ready(page, url + demo),
+                        page.wait_for_selector("[data-sip-widget][data-warm-at]",
+                                               timeout=120_000),
+                    )) / 1000)
+                ctx.close()
+            # A first visit over a slow connection (HTTPS, brotli), each in a new profile.
+            ctx = profile(pw)
+            slow_connection(ctx, ctx.pages[0])
+            add("slow first visit: needs assessment answers (s)",
+                navigation_to_assessment(ctx.pages[0], tls_base + behov))
+            ctx.close()
+            ctx = profile(pw)
+            slow_connection(ctx, ctx.pages[0])
+            add("slow first visit: demo PDF downloaded (s)",
+                navigation_to_pdf(ctx.pages[0], tls_base + demo))
+            ctx.close()
+        for run in range(args.runs):
+            # The naive peer and ours, each from navigation to its first PDF: a first visit,
+            # a second that fills the compiled-code cache, then two warm visits. Who goes first
+            # alternates between runs.
+            measures = [
+                ("naive peer", lambda page: peer_to_pdf(page, peer_base)),
+                ("ours (demo widget)", lambda page: navigation_to_pdf(page, base + demo)),
+            ]
+            for who, to_pdf in measures[:: 1 if run % 2 else -1]:
+                ctx = profile(pw)
+                page = ctx.pages[0]
+                add(f"navigation to first PDF, cold, {who} (s)", to_pdf(page))
+                to_pdf(page)
+                for _ in range(2):
+                    add(f"navigation to first PDF, warm, {who} (s)", to_pdf(page))
+                ctx.close()
         for _ in range(args.runs):
             ctx = profile(pw, service_workers="allow")
             page = ctx.pages[0]
@@ -227,7 +359,9 @@ def main() -> None:
                 wait_js(page, "navigator.serviceWorker.controller !== null", timeout=60),
             )) / 1000)
         ctx.close()
-    server.shutdown()
+    for running in (server, tls_server, peer_server):
+        running.shutdown()
+    shutil.rmtree(peer_dir)
     add("build (mkdocs, then release), Pyodide folder cached (s)", build_time())
 
     width = max(len(k) for k in rows)
@@ -243,6 +377,13 @@ def main() -> None:
         warm = statistics.median(rows[name])
         print(f"{name.removeprefix('demo widget ready, ').removesuffix(' (s)')}: "
               f"{warm:.2f} s (target ≤ 1 s)")
+    brotli = statistics.median(rows["widget page transfer, cold, brotli over HTTPS (kB)"])
+    print(f"widget page, cold, brotli: {brotli / 1000:.2f} MB (target ≤ 6 MB)")
+    for when, target in (("cold", 3), ("warm", 4)):
+        peer = statistics.median(rows[f"navigation to first PDF, {when}, naive peer (s)"])
+        ours = statistics.median(rows[f"navigation to first PDF, {when}, ours (demo widget) (s)"])
+        print(f"naive peer / ours, navigation to first PDF, {when}: {peer / ours:.2f}× "
+              f"(target ≥ {target}×)")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@
 Used by ``make serve`` and by the browser tests and benchmarks. Scripts are sent with the
 Content-Security-Policy header a production server should send (README.md), so the worker runs
 under the same policy as the page; ``.wasm`` is sent as ``application/wasm``. No response may be
-shown inside another site's frame (``frame-ancestors 'none'``, ``X-Frame-Options: DENY``).
+shown inside another site's frame (``frame-ancestors 'none'``, ``X-Frame-Options: DENY``). The
+build's ``.br`` and ``.gz`` copies are sent as they are, as nginx's ``brotli_static`` and
+``gzip_static`` do. ``--https`` serves over HTTPS with a throwaway self-signed certificate
+(Chromium asks for brotli only over HTTPS).
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ import io
 import os
 import re
 import mimetypes
+import ssl
+import subprocess
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,20 +54,44 @@ mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
 
 
+# Copies the build writes beside a file, in the order a client that accepts both gets them.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def precompressed(path: str, accept_encoding: str, brotli: bool = True) -> tuple[str, str] | None:
+    """``(coding, file)``: the copy of ``path`` to send for this ``Accept-Encoding``, if any
+    (``brotli=False``: as a server without brotli, which sends the ``.gz`` copies only)."""
+    accepted = set()
+    for item in accept_encoding.lower().split(","):
+        coding, _, params = item.partition(";")
+        try:
+            weight = float(params.strip().removeprefix("q=") or 1)
+        except ValueError:
+            weight = 1
+        if weight > 0:
+            accepted.add(coding.strip())
+    for coding, suffix in PRECOMPRESSED:
+        if coding in accepted and (brotli or coding != "br") and os.path.isfile(path + suffix):
+            return coding, path + suffix
+    return None
+
+
 class Handler(SimpleHTTPRequestHandler):
-    """Serves ``file.gz`` with ``Content-Encoding: gzip`` when the client accepts it, as
-    nginx's ``gzip_static on`` does."""
+    """Serves ``file.br`` or ``file.gz`` with its ``Content-Encoding`` when the client accepts
+    it, as nginx's ``brotli_static on`` and ``gzip_static on`` do."""
 
     prefix = "/"
+    brotli = True
 
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
             path = os.path.join(path, "index.html")
-        gz = path + ".gz"
-        if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
+        copy = precompressed(path, self.headers.get("Accept-Encoding", ""), self.brotli)
+        if copy:
+            coding, packed = copy
             ctype = self.guess_type(path)
-            stat = os.stat(gz)
+            stat = os.stat(packed)
             # Validators as nginx sends them, so a browser revalidates ("no-cache") with a
             # conditional request and gets 304 instead of the whole file again.
             etag = f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'
@@ -79,11 +109,11 @@ class Handler(SimpleHTTPRequestHandler):
                 self.send_header("Vary", "Accept-Encoding")
                 self.end_headers()
                 return None
-            with open(gz, "rb") as fh:
+            with open(packed, "rb") as fh:
                 data = fh.read()
             self.send_response(200)
             self.send_header("Content-Type", ctype)
-            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Encoding", coding)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("ETag", etag)
             self.send_header("Last-Modified", modified)
@@ -111,17 +141,55 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, port: int = 0, prefix: str = "/", verbose: bool = False):
-    """A started server in a daemon thread; returns ``(server, base_url)``."""
+def self_signed_context() -> ssl.SSLContext:
+    """A server context with a new self-signed certificate for 127.0.0.1 (``openssl``), valid
+    for a day; the key exists only in this process. Browsers must be told to accept it
+    (Playwright: ``ignore_https_errors=True``)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.TemporaryDirectory(prefix="sip-tls-") as tmp:
+        key, cert = f"{tmp}/key.pem", f"{tmp}/cert.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+             "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1"],
+            check=True, capture_output=True,
+        )
+        context.load_cert_chain(cert, key)
+    return context
+
+
+class TLSServer(ThreadingHTTPServer):
+    """HTTPS: each connection's handshake runs in its own thread, so a client that connects
+    and waits cannot hold up the others."""
+
+    context: ssl.SSLContext
+
+    def finish_request(self, request, client_address) -> None:
+        try:
+            tls = self.context.wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError):
+            return  # e.g. a browser that does not trust the certificate
+        with tls:
+            super().finish_request(tls, client_address)
+
+
+def make_server(directory: Path, port: int = 0, prefix: str = "/", verbose: bool = False,
+                https: bool = False, brotli: bool = True):
+    """A started server in a daemon thread; returns ``(server, base_url)``. ``brotli=False``
+    sends only the ``.gz`` copies, as a server without brotli support does."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = functools.partial(
-        type("PrefixedHandler", (Handler,), {"prefix": prefix}), directory=str(directory)
+        type("PrefixedHandler", (Handler,), {"prefix": prefix, "brotli": brotli}),
+        directory=str(directory),
     )
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = (TLSServer if https else ThreadingHTTPServer)(("127.0.0.1", port), handler)
+    if https:
+        server.context = self_signed_context()
     server.verbose = verbose
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    scheme = "https" if https else "http"
+    return server, f"{scheme}://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 def main() -> None:
@@ -129,8 +197,11 @@ def main() -> None:
     parser.add_argument("--dir", default="site")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/")
+    parser.add_argument("--https", action="store_true",
+                        help="HTTPS with a throwaway self-signed certificate")
     args = parser.parse_args()
-    server, url = make_server(Path(args.dir), args.port, args.prefix, verbose=True)
+    server, url = make_server(Path(args.dir), args.port, args.prefix, verbose=True,
+                              https=args.https)
     print(f"SIP-portalen: {url}  (Ctrl+C stoppar)", flush=True)
     try:
         threading.Event().wait()

@@ -195,9 +195,9 @@ class _Kids(PDFArray):
 
 
 class _Element(StructElem):
-    """A structure element, written by fpdf2 like its own, with ``/ActualText`` and
-    ``/A`` (a table header cell's ``/Scope``) when given. fpdf2 serialises every public
-    attribute, so this class adds no other."""
+    """A structure element: fpdf2's, with ``/ActualText`` and ``/A`` (a table header cell's
+    ``/Scope``) when given. It writes its own dictionary (fpdf2 would look its attributes up
+    with ``dir()``, which is slow for the thousand elements of a long plan)."""
 
     def __init__(
         self, kind: str, parent: StructElem, page: int, *, actual_text: str = "",
@@ -207,6 +207,18 @@ class _Element(StructElem):
         self.k = _Kids()
         self.actual_text = PDFString(actual_text) if actual_text else None
         self.a = f"<</O /Table /Scope /{scope}>>" if scope else None
+
+    def serialize(self, obj_dict: object = None, _security_handler: object = None) -> str:
+        entries = {"/Type": "/StructElem", "/S": self.s, "/P": self.p.ref}
+        if self.k:
+            entries["/K"] = self.k.serialize()
+        if self.pg is not None:  # fpdf2 sets it on the children of Document, or mark() does
+            entries["/Pg"] = self.pg.ref
+        if self.a:
+            entries["/A"] = self.a
+        if self.actual_text:
+            entries["/ActualText"] = self.actual_text.serialize()
+        return super().serialize(obj_dict=entries)
 
 
 class _StructureTree(StructureTreeBuilder):

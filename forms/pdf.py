@@ -88,12 +88,6 @@ WHITE = (255, 255, 255)
 _CONTROL = {cp for cp in range(0x20) if cp not in (0x0A,)} | set(range(0x7F, 0xA0))
 
 
-@contextmanager
-def _nothing() -> Iterator[None]:
-    """A ``with`` block that does nothing (where a tag is optional)."""
-    yield
-
-
 def clean_text(text: object) -> str:
     """Return ``text`` as a NFC string fit for the PDF: tabs become spaces, other control
     characters are dropped, line endings become ``\\n``."""
@@ -136,6 +130,12 @@ def describe_characters(chars: Sequence[str]) -> str:
 # its writing of the tree, the parent tree and /MarkInfo, and add what PDF/UA needs: nesting,
 # marked content that runs over a page break, artifacts and attributes. README ("Accessible
 # PDFs") lists what this relies on in fpdf2 and what could go upstream.
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    """A ``with`` block that does nothing (where a tag is optional)."""
+    yield
 
 
 def _xml(text: str) -> str:

@@ -2,28 +2,35 @@
 
 One class, :class:`SipDocument`, wraps fpdf2 with the house style: A4, Swedish metadata, the
 subset DejaVu font embedded, and "Sida X (Y)" plus the creation date in every page footer.
+Every PDF it makes is tagged for PDF/UA-1 (README, "Accessible PDFs"): each verb below also
+says what it draws in the structure tree, so a renderer never handles tags or marked content.
 
 Its public verbs are the whole layout API: a renderer says what a piece of the document *is*,
 never how fpdf2 draws it, and nothing outside this module touches ``doc.pdf`` or a ``_private``
 member (tests/test_forms_core.py checks). Built top to bottom:
 
-- ``heading(text, level)``: the title (level 1, ruled) or a section heading (2, 3). A heading
-  never ends a page (keep-with-next): it is drawn when the next block starts, on the page
-  where that block's first two lines stand (headings in a row wait together);
+- ``heading(text, level, look=)``: the title (level 1, ruled) or a section heading (2, 3);
+  tagged ``H1``–``H3`` and an entry of the outline (``look``: drawn like another level). A
+  heading never ends a page (keep-with-next): it is drawn when the next block starts, on the
+  page where that block's first two lines stand (headings in a row wait together);
 - ``paragraph(text, size=, bold=)``, ``bullets(items)``, ``small(text)`` (a hint in small grey
   type), ``notice(text, bold=)`` (a framed reminder), ``paper_note(text)`` (what a blank form
-  is for, at its top);
+  is for, at its top): each a ``P``, the bullets an ``L`` of ``LI``;
 - ``label(text, space=)``: a field label on its own; ``field(label, value)``, ``fields(pairs)``:
-  labelled answers one under another; ``field_grid(pairs)``: short ones side by side;
-- ``checkbox(label, checked)``: a tick box (``None``: empty, to tick by hand);
-  ``tick_boxes(labels)``: empty boxes side by side;
+  labelled answers one under another; ``field_grid(pairs)``: short ones side by side; each
+  pair a ``Div`` in which the value is read after its label;
+- ``checkbox(label, checked)``: a tick box (``None``: empty, to tick by hand), read as
+  "Kryssad ruta:" or "Tom ruta:" before its label; ``tick_boxes(labels)``: empty boxes side
+  by side (an ``L``);
 - ``write_in(label, lines, hint)``: ruled lines for handwriting; ``write_in_grid(labels,
-  note=)``: one-line write-ins side by side;
-- ``table(headings, rows, widths=, blank_rows=, continued=)``: a table whose heading row stays
-  with its first row and repeats on each page, under a line "<section> (forts.)" (the last
-  heading, or ``continued``; plain text for now) (``column_widths`` fits its columns);
+  note=)``: one-line write-ins side by side; the labels are text, the lines artifacts;
+- ``table(headings, rows, widths=, blank_rows=, continued=)``: a table (``Table``, ``TR``,
+  ``TH`` with scope Column, ``TD``) whose heading row stays with its first row and repeats on
+  each page, under a line "<section> (forts.)" (the last heading, or ``continued``); the
+  repeated row and that line are artifacts (``column_widths`` fits its columns);
 - ``letter_block(x, y, width, text, …)`` and ``resume_at(y)``: text placed on the page (a
-  letter's sender, date and window-envelope address), then the flow below it;
+  letter's sender, date and window-envelope address; read in the order placed), then the
+  flow below it;
 - ``keep_together(height)``, ``spacer(mm)``, ``restart_numbering()``: pages and space; every
   block verb also keeps its own first lines together (and with a waiting heading);
 - ``text_width(text, …)``, ``small_height(text)``, ``block_height(width, text, …)``,
@@ -32,24 +39,31 @@ member (tests/test_forms_core.py checks). Built top to bottom:
 
 User text is always printed literally. fpdf2's page-number alias (``{nb}``) is switched off,
 because it would rewrite text a user typed; the footer is drawn in a second pass instead, once
-the page count is known.
+the page count is known. Rules, lines to write on, table frames and the footer are artifacts.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.output import PDFPage
+from fpdf.prefs import ViewerPreferences
+from fpdf.structure_tree import StructElem, StructureTreeBuilder
+from fpdf.syntax import Name, PDFArray, PDFObject, PDFString
 
 from .fonts import BOLD, REGULAR
 
 FAMILY = "DejaVu"
+LANGUAGE = "sv-SE"
+CREATOR = "SIP-portalen"
+PRODUCER = "SIP-portalen (fpdf2)"
 DATA_FILE = "sip-portalen-svar.json"
 DATA_FORMAT = "sip-portalen/1"
 
@@ -60,6 +74,8 @@ LINE = 5.2
 LABEL_LINE = 4.2  # labels and small print
 WRITE_LINE = 8.5  # between a one-line write-in's label and its line
 BOX = 4.0  # a tick box's side
+# What a tick box reads as, before its label, in a screen reader (its /ActualText).
+BOX_TEXT = {True: "Kryssad ruta:", False: "Tom ruta:"}
 # Colours (RGB).
 BLUE = (0, 82, 147)
 PALE_BLUE = (234, 242, 250)
@@ -107,22 +123,248 @@ def describe_characters(chars: Sequence[str]) -> str:
     return ", ".join(f"\u201d{ch}\u201d (U+{ord(ch):04X})" for ch in chars)
 
 
-class _Pages(FPDF):
-    """fpdf2's document with one addition: while a table is drawn, a page it breaks onto
-    starts with ``continued`` ("Mål och insatser (forts.)"), above the repeated heading row."""
+# -- the tagging layer ---------------------------------------------------------------------------
+#
+# fpdf2 writes a structure tree (fpdf/structure_tree.py) but only a flat one, for image alt
+# texts and outline titles, through private methods. These classes keep fpdf2's objects and
+# its writing of the tree, the parent tree and /MarkInfo, and add what PDF/UA needs: nesting,
+# marked content that runs over a page break, artifacts and attributes. README ("Accessible
+# PDFs") lists what this relies on in fpdf2 and what could go upstream.
 
-    continued = ""
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    """A ``with`` block that does nothing (where a tag is optional)."""
+    yield
+
+
+def _xml(text: str) -> str:
+    """``text`` escaped for XML character data."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xmp(title: str, subject: str, created: datetime) -> str:
+    """The XMP metadata PDF/UA asks for: the title (``dc:title``), the claim to PDF/UA-1
+    (``pdfuaid:part``), and the document information fpdf2 also writes, dated ``created``
+    (never the time of writing: equal input gives equal bytes)."""
+    def alt(text: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{_xml(text)}</rdf:li></rdf:Alt>'
+
+    return "\n".join([
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        '  <rdf:Description rdf:about=""',
+        '    xmlns:dc="http://purl.org/dc/elements/1.1/"',
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+        '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+        "   <dc:format>application/pdf</dc:format>",
+        f"   <dc:title>{alt(title)}</dc:title>",
+        f"   <dc:description>{alt(subject)}</dc:description>",
+        f"   <dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>",
+        f"   <xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>",
+        f"   <xmp:CreateDate>{created.isoformat(timespec='seconds')}</xmp:CreateDate>",
+        f"   <pdf:Producer>{_xml(PRODUCER)}</pdf:Producer>",
+        "   <pdfuaid:part>1</pdfuaid:part>",
+        "  </rdf:Description>",
+        " </rdf:RDF>",
+        "</x:xmpmeta>",
+    ])
+
+
+class _ContentRef:
+    """A marked-content reference (``/MCR``): an element's MCID on a later page than its
+    first."""
+
+    def __init__(self, page: PDFPage, mcid: int) -> None:
+        self.page = page
+        self.mcid = mcid
+
+    def serialize(self, _security_handler: object = None, _obj_id: object = None) -> str:
+        return f"<</Type /MCR /Pg {self.page.ref} /MCID {self.mcid}>>"
+
+
+class _Kids(PDFArray):
+    """An element's ``/K``: a lone kid is written bare (``/K 0``), as most writers do and
+    as some checkers expect of a heading, several as an array."""
+
+    def serialize(self, _security_handler: object = None, _obj_id: object = None) -> str:
+        if len(self) == 1:
+            return PDFArray.serialize(self, _security_handler, _obj_id)[1:-1]
+        return PDFArray.serialize(self, _security_handler, _obj_id)
+
+
+class _Element(StructElem):
+    """A structure element: fpdf2's, with ``/ActualText`` and ``/A`` (a table header cell's
+    ``/Scope``) when given. It writes its own dictionary (fpdf2 would look its attributes up
+    with ``dir()``, which is slow for the thousand elements of a long plan)."""
+
+    def __init__(
+        self, kind: str, parent: StructElem, page: int, *, actual_text: str = "",
+        scope: str = "",
+    ) -> None:
+        super().__init__(struct_type=f"/{kind}", parent=parent, kids=[], page_number=page)
+        self.k = _Kids()
+        self.actual_text = PDFString(actual_text) if actual_text else None
+        self.a = f"<</O /Table /Scope /{scope}>>" if scope else None
+
+    def serialize(self, obj_dict: object = None, _security_handler: object = None) -> str:
+        entries = {"/Type": "/StructElem", "/S": self.s, "/P": self.p.ref}
+        if self.k:
+            entries["/K"] = self.k.serialize()
+        if self.pg is not None:  # fpdf2 sets it on the children of Document, or mark() does
+            entries["/Pg"] = self.pg.ref
+        if self.a:
+            entries["/A"] = self.a
+        if self.actual_text:
+            entries["/ActualText"] = self.actual_text.serialize()
+        return super().serialize(obj_dict=entries)
+
+
+class _StructureTree(StructureTreeBuilder):
+    """fpdf2's structure tree (root, ``Document``, parent tree), with elements nested to any
+    depth. fpdf2 writes every object :meth:`__iter__` yields."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[_Element] = []  # below Document, parents before children
+
+    def add(self, kind: str, parent: StructElem, page: int, **attributes: str) -> _Element:
+        """A new last child of ``parent``."""
+        element = _Element(kind, parent, page, **attributes)
+        parent.k.append(element)
+        self.elements.append(element)
+        return element
+
+    def mark(self, element: _Element, page: int, page_obj: PDFPage) -> int:
+        """The next MCID of ``page``, owned by ``element``: recorded in the parent tree
+        (key ``page - 1``, the page's ``/StructParents``) and in the element's kids."""
+        owners = self.struct_tree_root.parent_tree.nums[page - 1]
+        mcid = len(owners)
+        owners.append(element)
+        if page == element.page_number():
+            element.pg = page_obj
+            element.k.append(mcid)
+        else:
+            element.k.append(_ContentRef(page_obj, mcid))
+        return mcid
+
+    def finish(self) -> None:
+        """Sort the parent tree by key, as a number tree must be."""
+        nums = self.struct_tree_root.parent_tree.nums
+        ordered = sorted(nums.items())
+        nums.clear()
+        nums.update(ordered)
+
+    def empty(self) -> bool:
+        return not self.elements
+
+    def __iter__(self) -> Iterator[PDFObject]:
+        yield self.struct_tree_root
+        yield self.doc_struct_elem
+        yield self.struct_tree_root.parent_tree
+        yield from self.elements
+
+
+class _Tags:
+    """Where :class:`SipDocument`'s verbs say what they draw: :meth:`group` (an element that
+    holds elements: ``Div``, ``L``, ``LI``, ``Table``, ``TR``), :meth:`content` (an element
+    whose marked content is drawn inside the ``with`` block; :meth:`marked` adds content to
+    an element made before) and :meth:`artifact` (page furniture). Marked content never
+    nests; it is closed at the end of a page and opened again on the next (:class:`_Pages`
+    calls :meth:`page_ends` and :meth:`page_starts`)."""
+
+    def __init__(self, pdf: _Pages) -> None:
+        self._pdf = pdf
+        self.tree = _StructureTree()
+        pdf.struct_builder = self.tree  # fpdf2 writes the tree it finds here
+        pdf.tagging = self
+        self._parents: list[StructElem] = [self.tree.doc_struct_elem]
+        self._open: _Element | str | None = None  # an element, or an artifact's properties
+
+    def _add(self, kind: str, **attributes: str) -> _Element:
+        return self.tree.add(kind, self._parents[-1], self._pdf.page, **attributes)
+
+    @contextmanager
+    def group(self, kind: str) -> Iterator[_Element]:
+        """Elements made inside the block are children of a new ``kind`` element."""
+        element = self._add(kind)
+        self._parents.append(element)
+        try:
+            yield element
+        finally:
+            self._parents.pop()
+
+    @contextmanager
+    def marked(self, element: _Element) -> Iterator[None]:
+        """What is drawn inside the block is content of ``element`` (after its children so
+        far, in reading order)."""
+        self._enter(element)
+        try:
+            yield
+        finally:
+            self._leave()
+
+    @contextmanager
+    def content(self, kind: str, *, actual_text: str = "", scope: str = "") -> Iterator[None]:
+        """What is drawn inside the block is the content of a new ``kind`` element."""
+        with self.marked(self._add(kind, actual_text=actual_text, scope=scope)):
+            yield
+
+    @contextmanager
+    def artifact(self, properties: str = "/Type /Layout") -> Iterator[None]:
+        """What is drawn inside the block is an artifact (``properties``: its kind)."""
+        self._enter(properties)
+        try:
+            yield
+        finally:
+            self._leave()
+
+    def _enter(self, what: _Element | str) -> None:
+        if self._open is not None:
+            raise RuntimeError("marked content cannot nest")
+        self._open = what
+        self._begin_marked()
+
+    def _begin_marked(self) -> None:
+        pdf, what = self._pdf, self._open
+        if isinstance(what, _Element):
+            page = pdf.page
+            mcid = self.tree.mark(what, page, pdf.pages[page])
+            pdf.pages[page].struct_parents = page - 1
+            pdf._out(f"{what.s} <</MCID {mcid}>> BDC")  # noqa: SLF001 - see README
+        else:
+            pdf._out(f"/Artifact <<{what}>> BDC")  # noqa: SLF001
+
+    def _leave(self) -> None:
+        self._pdf._out("EMC")  # noqa: SLF001
+        self._open = None
+
+    def page_ends(self) -> None:
+        """Close the open marked content on the page that ends."""
+        if self._open is not None:
+            self._pdf._out("EMC")  # noqa: SLF001
+
+    def page_starts(self) -> None:
+        """Open it again, with a new MCID, on the page that starts."""
+        if self._open is not None:
+            self._begin_marked()
+
+
+class _Pages(FPDF):
+    """fpdf2's document, which tells the tagging layer where a page ends and the next
+    starts (the portal draws its footers in a second pass, so fpdf2's own footer and header
+    draw nothing)."""
+
+    tagging: _Tags | None = None
+
+    def footer(self) -> None:
+        if self.tagging is not None:
+            self.tagging.page_ends()
 
     def header(self) -> None:
-        if not self.continued:
-            return
-        self.set_font(FAMILY, "B", 9.5)
-        self.set_text_color(*LABEL_GREY)
-        self.multi_cell(
-            0, LABEL_LINE + 0.6, self.continued, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
-        self.set_text_color(*BLACK)
-        self.ln(1)
+        if self.tagging is not None:
+            self.tagging.page_starts()
 
 
 class SipDocument:
@@ -145,13 +387,16 @@ class SipDocument:
         pdf.set_auto_page_break(True, margin=MARGIN + FOOTER_HEIGHT - 6)
         pdf.add_font(FAMILY, "", str(REGULAR))
         pdf.add_font(FAMILY, "B", str(BOLD))
-        pdf.set_lang("sv-SE")
+        pdf.set_lang(LANGUAGE)
         pdf.set_title(self.title)
         pdf.set_subject(clean_text(subject) or self.title)
-        pdf.set_creator("SIP-portalen")
-        pdf.set_producer("SIP-portalen (fpdf2)")
+        pdf.set_creator(CREATOR)
+        pdf.set_producer(PRODUCER)
         pdf.set_creation_date(self.created)
         pdf.set_display_mode(zoom="fullwidth", layout="continuous")
+        pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+        pdf.set_xmp_metadata(_xmp(self.title, pdf.subject, self.created))
+        self._tags = _Tags(pdf)
         pdf.add_page()
         self.pdf = pdf
         self._group_starts = [1]  # pages where the footer's "Sida X (Y)" restarts
@@ -195,22 +440,24 @@ class SipDocument:
     _HEADING_SIZE = {1: 17, 2: 13, 3: 11}
     _SPACE_BEFORE = {1: 0, 2: 5, 3: 3}
 
-    def heading(self, text: str, level: int = 1) -> None:
+    def heading(self, text: str, level: int = 1, *, look: int | None = None) -> None:
         """A heading; level 1 is the document title. It never ends a page: it is drawn on the
         page where the next block's first two lines are (a heading directly after it waits
-        too)."""
-        self._pending.append((clean_text(text), level))
+        too). It is tagged ``H<level>`` and is an entry of the document outline (bookmarks);
+        ``look`` draws it like a heading of another level (a letter's subject line is the
+        letter's title, level 1, set like a level 2 heading)."""
+        self._pending.append((clean_text(text), level, look or level))
 
-    def _heading_height(self, text: str, level: int) -> float:
-        size = self._HEADING_SIZE[level]
+    def _heading_height(self, text: str, look: int) -> float:
+        size = self._HEADING_SIZE[look]
         self._font(size, bold=True)
         lines = self.pdf.multi_cell(
             0, size * 0.5, text, dry_run=True, output="HEIGHT", align="L"
         )
-        return self._SPACE_BEFORE[level] + lines + (4.5 if level == 1 else 1.2)
+        return self._SPACE_BEFORE[look] + lines + (4.5 if look == 1 else 1.2)
 
     def _pending_height(self) -> float:
-        return sum(self._heading_height(t, lv) for t, lv in self._pending) + (
+        return sum(self._heading_height(t, look) for t, _, look in self._pending) + (
             self._pending_space if self._pending else 0.0
         )
 
@@ -223,23 +470,28 @@ class SipDocument:
     def _flush(self) -> None:
         """Draw the waiting headings where the flow is now."""
         pending, self._pending = self._pending, []
-        for text, level in pending:
-            self._draw_heading(text, level)
+        for text, level, look in pending:
+            self._draw_heading(text, level, look)
         if pending and self._pending_space:
             self.pdf.ln(self._pending_space)
         self._pending_space = 0.0
 
-    def _draw_heading(self, text: str, level: int) -> None:
-        size = self._HEADING_SIZE[level]
+    def _draw_heading(self, text: str, level: int, look: int) -> None:
+        size = self._HEADING_SIZE[look]
         if self.pdf.get_y() > self.pdf.t_margin + 1:
-            self.pdf.ln(self._SPACE_BEFORE[level])
+            self.pdf.ln(self._SPACE_BEFORE[look])
         self._font(size, bold=True)
-        self.pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        if level == 1:
+        self.pdf.start_section(text, level - 1, strict=False)  # the outline entry
+        with self._tags.content(f"H{level}"):
+            self.pdf.multi_cell(
+                0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
+        if look == 1:
             self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.6)
             y = self.pdf.get_y() + 1.5
-            self.pdf.line(MARGIN, y, MARGIN + self.width, y)
+            with self._tags.artifact():
+                self.pdf.line(MARGIN, y, MARGIN + self.width, y)
             self.pdf.set_y(y + 3)
             self._section = ""
         else:
@@ -260,22 +512,30 @@ class SipDocument:
         """A paragraph of running text (printed literally)."""
         self._begin(self._lines_height(text, LINE, size=size, bold=bold))
         self._font(size, bold)
-        self.pdf.multi_cell(0, LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        with self._tags.content("P"):
+            self.pdf.multi_cell(
+                0, LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
         self.pdf.ln(1.5)
 
     def field(self, label: str, value: object) -> None:
-        """A labelled answer: the label small and bold, the value below it."""
+        """A labelled answer: the label small and bold, the value below it (tagged as a
+        ``Div`` of two ``P``: the value is read after its label)."""
         text = clean_text(value).strip() or "–"
         label_height = self._lines_height(label, LABEL_LINE, size=8.5, bold=True, most=3)
         self._begin(label_height + self._lines_height(text, LINE) + 2)
-        self._font(8.5, bold=True)
-        self.pdf.set_text_color(*LABEL_GREY)
-        self.pdf.multi_cell(
-            0, LABEL_LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
-        self.pdf.set_text_color(*BLACK)
-        self._font(10)
-        self.pdf.multi_cell(0, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        with self._tags.group("Div"):
+            self._font(8.5, bold=True)
+            self.pdf.set_text_color(*LABEL_GREY)
+            with self._tags.content("P"):
+                self.pdf.multi_cell(
+                    0, LABEL_LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                    align="L",
+                )
+            self.pdf.set_text_color(*BLACK)
+            self._font(10)
+            with self._tags.content("P"):
+                self.pdf.multi_cell(0, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.ln(2)
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> None:
@@ -316,21 +576,21 @@ class SipDocument:
             bottom = y0
             for index, (label, value) in enumerate(row):
                 pdf.set_xy(pdf.l_margin + index * (col + gap), y0)
-                self._font(8.5, bold=True)
-                pdf.set_text_color(*LABEL_GREY)
-                pdf.multi_cell(
-                    col, LABEL_LINE, clean_text(label), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
-                )
-                pdf.set_text_color(*BLACK)
-                self._font(10)
-                pdf.multi_cell(
-                    col,
-                    LINE,
-                    clean_text(value) or "\u2013",
-                    new_x=XPos.LEFT,
-                    new_y=YPos.NEXT,
-                    align="L",
-                )
+                with self._tags.group("Div"):  # label, then its value, then the next pair
+                    self._font(8.5, bold=True)
+                    pdf.set_text_color(*LABEL_GREY)
+                    with self._tags.content("P"):
+                        pdf.multi_cell(
+                            col, LABEL_LINE, clean_text(label), new_x=XPos.LEFT,
+                            new_y=YPos.NEXT, align="L",
+                        )
+                    pdf.set_text_color(*BLACK)
+                    self._font(10)
+                    with self._tags.content("P"):
+                        pdf.multi_cell(
+                            col, LINE, clean_text(value) or "\u2013", new_x=XPos.LEFT,
+                            new_y=YPos.NEXT, align="L",
+                        )
                 bottom = max(bottom, pdf.get_y())
             pdf.set_xy(pdf.l_margin, bottom + 2)
 
@@ -339,9 +599,10 @@ class SipDocument:
         self._begin(6 + space)
         self._font(8.5, bold=True)
         self.pdf.set_text_color(*LABEL_GREY)
-        self.pdf.multi_cell(
-            0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
+        with self._tags.content("P"):
+            self.pdf.multi_cell(
+                0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
         self.pdf.set_text_color(*BLACK)
         self.pdf.ln(0.8)
 
@@ -350,9 +611,10 @@ class SipDocument:
         self._begin(self._lines_height(text, LABEL_LINE, size=8.5) + 1)
         self._font(8.5)
         self.pdf.set_text_color(*HINT_GREY)
-        self.pdf.multi_cell(
-            0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
+        with self._tags.content("P"):
+            self.pdf.multi_cell(
+                0, LABEL_LINE, clean_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
         self.pdf.set_text_color(*BLACK)
         self.pdf.ln(1)
 
@@ -371,17 +633,11 @@ class SipDocument:
         pdf.set_fill_color(*PALE_BLUE)
         pdf.set_line_width(0.4)
         self._font(9.5, bold)
-        pdf.multi_cell(
-            0,
-            5,
-            clean_text(text),
-            border=1,
-            fill=True,
-            padding=2,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-            align="L",
-        )
+        with self._tags.content("P"):  # the frame is drawn with the text, line by line
+            pdf.multi_cell(
+                0, 5, clean_text(text), border=1, fill=True, padding=2, new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT, align="L",
+            )
         pdf.set_fill_color(*WHITE)
         pdf.ln(3)
 
@@ -393,47 +649,49 @@ class SipDocument:
         pdf.set_fill_color(245, 245, 245)
         pdf.set_line_width(0.2)
         self._font(8.5)
-        pdf.multi_cell(
-            0,
-            LABEL_LINE,
-            clean_text(text),
-            border=1,
-            fill=True,
-            padding=1.8,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-            align="L",
-        )
+        with self._tags.content("P"):
+            pdf.multi_cell(
+                0, LABEL_LINE, clean_text(text), border=1, fill=True, padding=1.8,
+                new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L",
+            )
         pdf.set_fill_color(*WHITE)
         pdf.ln(4)
 
     def bullets(self, items: Iterable[str]) -> None:
-        """A bulleted list."""
+        """A bulleted list (tagged ``L``, an ``LI`` with its ``LBody`` for each item)."""
         items = list(items)
         self._begin(self._lines_height(items[0] if items else "", LINE))
         self._font(10)
-        for item in items:
-            self.pdf.set_x(MARGIN)
-            self.pdf.multi_cell(
-                0, LINE, "\u2022  " + clean_text(item), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-            )
+        with self._tags.group("L"):
+            for item in items:
+                self.pdf.set_x(MARGIN)
+                with self._tags.group("LI"), self._tags.content("LBody"):
+                    self.pdf.multi_cell(
+                        0, LINE, "\u2022  " + clean_text(item), new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT, align="L",
+                    )
         self.pdf.ln(1.5)
 
     def checkbox(self, label: str, checked: bool | None = False) -> None:
-        """A tick box with a label; ``checked=None`` draws an empty box for handwriting."""
+        """A tick box with a label; ``checked=None`` draws an empty box for handwriting. A
+        ``P`` whose box reads as "Kryssad ruta:" or "Tom ruta:" before the label."""
         self._begin(LINE + 1)
         x, y = MARGIN, self.pdf.get_y()
         self.pdf.set_draw_color(*BLACK)
         self.pdf.set_line_width(0.3)
-        self.pdf.rect(x, y + 0.6, BOX, BOX)
-        if checked:
-            self.pdf.line(x + 0.8, y + 2.8, x + 1.8, y + 4)
-            self.pdf.line(x + 1.8, y + 4, x + 3.4, y + 1.2)
-        self.pdf.set_xy(x + 6, y)
-        self._font(10)
-        self.pdf.multi_cell(
-            self.width - 6, LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-        )
+        with self._tags.group("P") as paragraph:
+            with self._tags.content("Span", actual_text=BOX_TEXT[bool(checked)]):
+                self.pdf.rect(x, y + 0.6, BOX, BOX)
+                if checked:
+                    self.pdf.line(x + 0.8, y + 2.8, x + 1.8, y + 4)
+                    self.pdf.line(x + 1.8, y + 4, x + 3.4, y + 1.2)
+            self.pdf.set_xy(x + 6, y)
+            self._font(10)
+            with self._tags.marked(paragraph):
+                self.pdf.multi_cell(
+                    self.width - 6, LINE, clean_text(label), new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT, align="L",
+                )
         self.pdf.ln(0.8)
 
     def tick_boxes(self, labels: Sequence[str]) -> None:
@@ -442,20 +700,24 @@ class SipDocument:
         self._begin(6.5)
         self._font(10)
         x, y = pdf.l_margin, pdf.get_y()
-        for text in labels:
-            text = clean_text(text)
-            width = BOX + 2 + min(pdf.get_string_width(text), self.width - BOX - 2) + 7
-            if x > pdf.l_margin and x + width > pdf.l_margin + self.width:
-                x, y = pdf.l_margin, y + 6.5
-            if y + 6.5 > pdf.page_break_trigger:
-                pdf.add_page()
-                x, y = pdf.l_margin, pdf.get_y()
-            pdf.set_draw_color(*BLACK)
-            pdf.set_line_width(0.3)
-            pdf.rect(x, y + 0.6, BOX, BOX)
-            pdf.set_xy(x + BOX + 2, y)
-            pdf.cell(width - BOX - 2, LINE, text)
-            x += width
+        with self._tags.group("L"):  # an LI for each box: its Lbl ("Tom ruta:"), its LBody
+            for text in labels:
+                text = clean_text(text)
+                width = BOX + 2 + min(pdf.get_string_width(text), self.width - BOX - 2) + 7
+                if x > pdf.l_margin and x + width > pdf.l_margin + self.width:
+                    x, y = pdf.l_margin, y + 6.5
+                if y + 6.5 > pdf.page_break_trigger:
+                    pdf.add_page()
+                    x, y = pdf.l_margin, pdf.get_y()
+                pdf.set_draw_color(*BLACK)
+                pdf.set_line_width(0.3)
+                with self._tags.group("LI"):
+                    with self._tags.content("Lbl", actual_text=BOX_TEXT[False]):
+                        pdf.rect(x, y + 0.6, BOX, BOX)
+                    pdf.set_xy(x + BOX + 2, y)
+                    with self._tags.content("LBody"):
+                        pdf.cell(width - BOX - 2, LINE, text)
+                x += width
         pdf.set_xy(pdf.l_margin, y + 8)
 
     def write_in(self, label: str, lines: int = 1, hint: str = "") -> None:
@@ -464,14 +726,18 @@ class SipDocument:
         self._font(8.5, bold=True)
         self.pdf.set_text_color(*LABEL_GREY)
         text = clean_text(label) + (f" ({clean_text(hint)})" if hint else "")
-        self.pdf.multi_cell(0, LABEL_LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        with self._tags.content("P"):
+            self.pdf.multi_cell(
+                0, LABEL_LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
         self.pdf.set_text_color(*BLACK)
         self.pdf.set_draw_color(*RULE_GREY)
         self.pdf.set_line_width(0.2)
-        for _ in range(lines):
-            y = self.pdf.get_y() + 7.5
-            self.pdf.line(MARGIN, y, MARGIN + self.width, y)
-            self.pdf.set_y(y)
+        with self._tags.artifact():  # the lines to write on
+            for _ in range(lines):
+                y = self.pdf.get_y() + 7.5
+                self.pdf.line(MARGIN, y, MARGIN + self.width, y)
+                self.pdf.set_y(y)
         self.pdf.ln(3)
 
     def write_in_grid(self, labels: Sequence[str], *, note: str = "") -> None:
@@ -500,11 +766,15 @@ class SipDocument:
                 pdf.set_xy(x, y0)
                 self._font(8.5, bold=True)
                 pdf.set_text_color(*LABEL_GREY)
-                pdf.multi_cell(col, LABEL_LINE, text, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+                with self._tags.content("P"):
+                    pdf.multi_cell(
+                        col, LABEL_LINE, text, new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
+                    )
                 pdf.set_text_color(*BLACK)
                 pdf.set_draw_color(*RULE_GREY)
                 pdf.set_line_width(0.2)
-                pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
+                with self._tags.artifact():
+                    pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
             pdf.set_xy(pdf.l_margin, y0 + label_h + WRITE_LINE + 3)
 
     def column_widths(
@@ -568,31 +838,112 @@ class SipDocument:
         else:
             self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.3)
-        self._font(9)
         caption = clean_text(self._section if continued is None else continued)
-        self.pdf.continued = f"{caption} (forts.)" if caption else "(forts.)"
-        try:
-            with self.pdf.table(
-                col_widths=tuple(widths) if widths else None,
-                line_height=line,
-                text_align="LEFT",
-                headings_style=FontFace(emphasis="BOLD", fill_color=PALE_BLUE),
-                first_row_as_headings=True,
-                repeat_headings=1,
-                borders_layout="ALL",
-            ) as table:
-                head = table.row()
-                self._font(9, bold=True)
-                for h in headings:
-                    head.cell(clean_text(h))
-                self._font(9)
-                for row in all_rows:
-                    r = table.row()
-                    for cell in row:
-                        r.cell(cell)
-        finally:
-            self.pdf.continued = ""
+        caption = f"{caption} (forts.)" if caption else "(forts.)"
+        width = sum(widths)
+        columns = [w / width * self.width for w in widths]
+        with self._tags.group("Table"):
+            self._table_rows([clean_text(h) for h in headings], all_rows, columns, line, caption)
         self.pdf.ln(3)
+
+    def _table_rows(
+        self, headings: list[str], rows: list[list[str]], columns: list[float], line: float,
+        caption: str,
+    ) -> None:
+        """Draw the heading row (``TH``, scope Column) and the rows (``TD``), a row never
+        split: a row that does not fit starts a page, which begins with ``caption`` and the
+        heading row again, both artifacts (a screen reader reads the heading row once)."""
+        pdf = self.pdf
+        texts = [self._cell_heights(row, columns, line, head=i == 0)
+                 for i, row in enumerate([headings, *rows])]
+        heights = [max(cells, default=0.0) or line for cells in texts]
+        if rows and pdf.will_page_break(heights[0] + heights[1]):
+            self._table_page_break()
+        for index, row in enumerate([headings, *rows]):
+            if pdf.will_page_break(heights[index]):
+                self._table_page_break()
+                if pdf.y + heights[index] > pdf.page_break_trigger:
+                    raise ValueError(f"table row {index} is taller than a page")
+                if index > 0:
+                    with self._tags.artifact("/Type /Pagination"):
+                        self._continued(caption)
+                        self._table_row(headings, columns, texts[0], heights[0], line, tag="")
+            with self._tags.group("TR"):
+                self._table_row(row, columns, texts[index], heights[index], line,
+                                tag="TH" if index == 0 else "TD")
+
+    def _cell_heights(
+        self, cells: Sequence[str], columns: Sequence[float], line: float, *, head: bool
+    ) -> list[float]:
+        """The height of each cell's text in a table row (0 for an empty cell)."""
+        self._font(9, head)
+        return [
+            self.pdf.multi_cell(
+                width, line, text, max_line_height=line, align="L", new_x=XPos.RIGHT,
+                new_y=YPos.TOP, dry_run=True, output="HEIGHT",
+            ) if text else 0.0
+            for text, width in zip(cells, columns, strict=True)
+        ]
+
+    def _table_page_break(self) -> None:
+        x = self.pdf.x
+        self.pdf.add_page(same=True)
+        self.pdf.x = x
+
+    def _continued(self, caption: str) -> None:
+        """The line "<section> (forts.)" at the top of a page a table continues on."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "B", 9.5)
+        pdf.set_text_color(*LABEL_GREY)
+        pdf.multi_cell(0, LABEL_LINE + 0.6, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                       align="L")
+        pdf.set_text_color(*BLACK)
+        pdf.ln(1)
+
+    def _table_row(
+        self, cells: Sequence[str], columns: Sequence[float], text_heights: Sequence[float],
+        height: float, line: float, *, tag: str,
+    ) -> None:
+        """One row of cells, each framed (the heading row's filled) with its text centred
+        vertically. With ``tag`` (``TH`` or ``TD``) each cell is such an element and its frame
+        an artifact; without, the caller has made the whole row an artifact."""
+        pdf = self.pdf
+        head = tag != "TD"
+        y = pdf.y
+        x = pdf.l_margin
+        self._font(9, head)
+        for text, width, text_height in zip(cells, columns, text_heights, strict=True):
+            with self._tags.artifact() if tag else _nothing():
+                self._cell_frame(x, y, width, height, head=head)
+            if text:
+                pdf.set_xy(x, y + (height - text_height) / 2)
+                scope = "Column" if tag == "TH" else ""
+                with self._tags.content(tag, scope=scope) if tag else _nothing():
+                    pdf.multi_cell(
+                        width, line, text, max_line_height=line, align="L",
+                        new_x=XPos.RIGHT, new_y=YPos.TOP,
+                    )
+            elif tag:
+                with self._tags.group(tag):
+                    pass  # an empty cell, to write in by hand
+            x += width
+        pdf.set_y(y)
+        pdf.ln(height)
+
+    def _cell_frame(self, x: float, y: float, width: float, height: float, *, head: bool) -> None:
+        """A cell's frame, filled as fpdf2's tables filled it: the heading row pale blue,
+        unless a fill colour was set before (a notice sets white), which then fills every
+        cell (so the blank forms' heading rows are white)."""
+        pdf = self.pdf
+        fill = pdf.fill_color
+        if fill != pdf.DEFAULT_FILL_COLOR:
+            pdf.rect(x, y, width, height, style="DF")
+        elif head:
+            pdf.set_fill_color(*PALE_BLUE)
+            pdf.rect(x, y, width, height, style="DF")
+            pdf.set_fill_color(fill)
+        else:
+            pdf.rect(x, y, width, height, style="D")
 
     def _row_height(
         self, cells: Sequence[str], widths: Sequence[float], line: float, *, bold: bool = False
@@ -627,13 +978,16 @@ class SipDocument:
     ) -> float:
         """Text placed at ``x``, ``y`` mm from the page's top left corner, ``width`` mm wide
         (a letter's sender, its date, the address in an envelope's window); returns the y
-        below it. The flow continues with :meth:`resume_at`."""
+        below it. The flow continues with :meth:`resume_at`. A ``P``: blocks are read in the
+        order they are placed, before what follows."""
         self._flush()
         self.pdf.set_xy(x, y)
         self._font(size, bold)
-        self.pdf.multi_cell(
-            width, line_height, clean_text(text), new_x=XPos.LEFT, new_y=YPos.NEXT, align="L"
-        )
+        with self._tags.content("P"):
+            self.pdf.multi_cell(
+                width, line_height, clean_text(text), new_x=XPos.LEFT, new_y=YPos.NEXT,
+                align="L",
+            )
         return self.pdf.get_y()
 
     def block_height(
@@ -683,29 +1037,45 @@ class SipDocument:
             pdf.page = number
             group = max(i for i, first in enumerate(starts[:-1]) if first <= number)
             shown, count = number - starts[group] + 1, starts[group + 1] - starts[group]
-            y = pdf.h - MARGIN + 4
-            # fpdf2 writes a colour, width or font only when it differs from the last one
-            # set, which was on another page: set each twice so this page's stream gets it.
-            pdf.set_draw_color(0, 0, 0)
-            pdf.set_draw_color(160, 160, 160)
-            pdf.set_line_width(0.3)
-            pdf.set_line_width(0.2)
-            pdf.line(MARGIN, y - 2, pdf.w - MARGIN, y - 2)
-            self._font(9)
-            self._font(8)
-            pdf.set_text_color(60, 60, 60)
-            pdf.set_xy(MARGIN, y)
-            left = self.title if self.blank else f"{self.title} · Skapad {created}"
-            pdf.cell(self.width * 0.75, 4, left)
-            pdf.set_xy(MARGIN + self.width * 0.75, y)
-            pdf.cell(self.width * 0.25, 4, f"Sida {shown} ({count})", align="R")
+            with self._tags.artifact("/Type /Pagination /Subtype /Footer"):
+                self._footer(f"Sida {shown} ({count})", created)
         pdf.page = total
         pdf.set_text_color(0, 0, 0)
 
+    def _footer(self, number: str, created: str) -> None:
+        """One page's footer: a rule, the title (and date), the page number."""
+        pdf = self.pdf
+        y = pdf.h - MARGIN + 4
+        # fpdf2 writes a colour, width or font only when it differs from the last one
+        # set, which was on another page: set each twice so this page's stream gets it.
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_draw_color(160, 160, 160)
+        pdf.set_line_width(0.3)
+        pdf.set_line_width(0.2)
+        pdf.line(MARGIN, y - 2, pdf.w - MARGIN, y - 2)
+        self._font(9)
+        self._font(8)
+        pdf.set_text_color(60, 60, 60)
+        pdf.set_xy(MARGIN, y)
+        left = self.title if self.blank else f"{self.title} · Skapad {created}"
+        pdf.cell(self.width * 0.75, 4, left)
+        pdf.set_xy(MARGIN + self.width * 0.75, y)
+        pdf.cell(self.width * 0.25, 4, number, align="R")
+
+    def _finish_tagging(self) -> None:
+        """What PDF/UA asks of the catalog and pages that fpdf2 has no call for: the tab
+        order of every page follows the structure (``/Tabs /S``), and the header says
+        PDF 1.7, the version PDF/UA-1 builds on."""
+        self._tags.tree.finish()
+        for page in self.pdf.pages.values():
+            page.tabs = Name("S")  # fpdf2 writes every attribute of its page objects
+        self.pdf.pdf_version = max(self.pdf.pdf_version, "1.7")
+
     def output(self) -> bytes:
-        """Finish the document (footers) and return the PDF bytes."""
+        """Finish the document (footers, tagging) and return the PDF bytes."""
         self._flush()
         self._footers()
+        self._finish_tagging()
         return bytes(self.pdf.output())
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .manifest import ManifestError
 from .postbuild import run
+from .tagged import UntaggedPdfError
 
 
 def main() -> None:
@@ -20,7 +21,7 @@ def main() -> None:
         parser.error(f"{args.site_dir}: no generated site here (run mkdocs build first)")
     try:
         run(args.site_dir)
-    except ManifestError as error:  # a message for the reader, not a traceback
+    except (ManifestError, UntaggedPdfError) as error:  # a message, not a traceback
         raise SystemExit(f"release: {error}") from None
 
 

@@ -18,7 +18,7 @@ import brotli
 
 from forms.registry import FORMS, blank_pdf_path, get_module
 
-from . import csp, manifest, pyodide_dist
+from . import csp, manifest, pyodide_dist, tagged
 
 PYODIDE_PLACEHOLDER = "__PYODIDE_DIR__"
 SIP_ASSETS = Path("assets") / "sip"
@@ -190,7 +190,7 @@ def write_service_worker(site_dir: Path) -> Path:
 
 def run(site_dir: Path) -> None:
     """Every release step, in order, over the generated ``site_dir``."""
-    write_blank_pdfs(site_dir)
+    tagged.check(write_blank_pdfs(site_dir))
     source = pyodide_dist.build_dist()
     manifest.check(source)
     precompress(source)  # once per cached folder; later builds copy the .gz and .br

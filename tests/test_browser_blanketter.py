@@ -1,4 +1,5 @@
-"""Each blankett in Chromium: fill it in on the page, download the PDF, open it again."""
+"""Each blankett in Chromium: fill it in on the page, download the PDF (tagged, made by
+Python in the browser), open it again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 
 import pytest
+from pdfua import validate
 from pypdf import PdfReader
 
 from conftest import run_axe, wait_js, wait_ready
@@ -42,10 +44,18 @@ def typed_words(answers: dict, page) -> set[str]:
     return words
 
 
+def pdfua_findings(path) -> list[str]:
+    """What pdfua finds in the PDF at ``path``, and its checks that could not run."""
+    report = validate(str(path))
+    return [f"{f.rule_id}: {f.message}" for f in report.findings] + [
+        f"{o.rule_id} not run" for o in report.skipped]
+
+
 @pytest.mark.parametrize("form_id", list(CASES))
 class TestBlankett:
     def test_fill_download_and_reopen(self, open_widget, form_id, tmp_path):
-        """Typed answers come back in the downloaded PDF, and the PDF fills the form again."""
+        """Typed answers come back in the downloaded PDF, which is tagged (pdfua finds
+        nothing), and the PDF fills the form again."""
         answers = CASES[form_id]()
         page = open_widget(f"blanketter/{form_id}/")
         fill(page, answers)
@@ -58,6 +68,7 @@ class TestBlankett:
             "input[type=radio], input[type=checkbox], option", "els => els.map(e => e.value)"))
         missing = [w for w in typed_words(answers, page) - radio_values if w not in text]
         assert missing == []
+        assert pdfua_findings(path) == []
         assert page.errors == []
 
         # open the PDF again in a fresh page: every field comes back
@@ -128,6 +139,7 @@ class TestKallelseExtras:
         reader = PdfReader(str(path))
         assert len(reader.pages) == len(answers["deltagare"])
         assert "Box 10" in reader.pages[0].extract_text()
+        assert pdfua_findings(path) == []
 
     def test_skyddade_personuppgifter_hides_address_and_reminds(self, open_widget, tmp_path):
         """Ticking the box hides the address fields and the PDF holds no address."""

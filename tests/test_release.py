@@ -1,6 +1,6 @@
 """The release step's record of the Pyodide folder (release/manifest.py): a changed byte or a
 changed input stops the release with the file, the expected and actual sha256 and the way to
-record a deliberate change."""
+record a deliberate change. And its check that every blank PDF is tagged (release/tagged.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from release import manifest, postbuild, pyodide_dist
+from forms.registry import blank_pdf_path
+from release import manifest, postbuild, pyodide_dist, tagged
 
 
 @pytest.fixture(scope="module")
@@ -124,4 +125,43 @@ class TestReleaseStep:
         (site / "index.html").write_text("<html></html>", "utf-8")
         with pytest.raises(manifest.ManifestError, match="python_stdlib.zip"):
             postbuild.run(site)
+        assert not (site / "pyodide").exists() and not (site / "sw.js").exists()
+
+
+def untagged_pdf() -> bytes:
+    """A PDF as the portal made them before tagging: fpdf2 alone."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Samtycke")
+    return bytes(pdf.output())
+
+
+class TestBlankPdfsAreTagged:
+    def test_every_blank_pdf_passes(self, tmp_path):
+        """The blank PDFs the release step writes pass its check."""
+        written = postbuild.write_blank_pdfs(tmp_path)
+        assert len(written) == 4
+        tagged.check(written)
+
+    def test_an_untagged_blank_pdf_stops_the_release_naming_it(self, tmp_path, monkeypatch,
+                                                              capsys):
+        """`python -m release` stops with a message naming the PDF and what is wrong, before
+        any Pyodide folder or service worker is written."""
+        from forms.blanketter import samtycke
+        from release.__main__ import main
+
+        monkeypatch.setattr(samtycke, "render_blank", untagged_pdf)
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text("<html></html>", "utf-8")
+        monkeypatch.setattr("sys.argv", ["release", str(site)])
+        with pytest.raises(SystemExit) as stop:
+            main()
+        message = str(stop.value.code)
+        assert message.startswith("release: ")
+        assert str(site / blank_pdf_path("samtycke")) in message
+        assert "is not a tagged PDF" in message and "UA-01-005" in message
         assert not (site / "pyodide").exists() and not (site / "sw.js").exists()

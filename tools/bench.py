@@ -196,6 +196,21 @@ def three_page_plan() -> dict:
     return dict(base, mal=goals)
 
 
+def thirty_goal_plan() -> dict:
+    """A SIP-plan with 30 goals of ordinary length (as tests/test_blanketter_common.py's
+    long cases), about a dozen pages."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_blanketter_common import day, filler, valid_plan
+
+    goals = [
+        {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
+         "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
+         "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+        for i in range(30)
+    ]
+    return dict(valid_plan(), mal=goals)
+
+
 def plan_pdf(page, base: str, answers: dict) -> tuple[float, int]:
     """Seconds from 'Skapa PDF' to the downloaded file, once the widget is warm; and pages."""
     page.goto(base + "blanketter/sip-plan/")
@@ -260,6 +275,7 @@ def main() -> None:
     rows: dict[str, list[float]] = {}
     plan_answers = three_page_plan()
     demo, behov = "verktyg/pdf-prov/", "verktyg/behovsbedomning/"
+    long_plan = thirty_goal_plan()
 
     def add(name: str, value: float) -> None:
         rows.setdefault(name, []).append(value)
@@ -299,6 +315,8 @@ def main() -> None:
                 int(page.get_attribute("[data-sip-widget]", "data-warm-at")) / 1000)
             seconds, pages = plan_pdf(page, base, plan_answers)
             add(f"'Skapa PDF' to file, {pages}-page SIP-plan (s)", seconds)
+            seconds, pages = plan_pdf(page, base, long_plan)
+            add(f"'Skapa PDF' to file, 30 goals, {pages}-page SIP-plan (s)", seconds)
             add("needs assessment update after a changed answer (ms)",
                 assessment_update(page, base))
             ctx.close()

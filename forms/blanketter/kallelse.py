@@ -781,7 +781,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
     _window_address(doc, recipient)
     doc.resume_at(BODY_TOP)
 
-    doc.heading("Kallelse till SIP-möte", 2)  # the letter's subject line
+    doc.heading("Kallelse till SIP-möte", 1, look=2)  # the subject line: the letter's title
     name = recipient.get("verksamhet", "")
     if is_obliged(lan, recipient.get("aktor", "")):
         doc.paragraph(

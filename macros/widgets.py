@@ -15,7 +15,10 @@ import json
 from forms.registry import blank_pdf_path, get_module
 from forms.schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, field_id
 
-INDEX = "__INDEX__"  # placeholder for the item number in a repeat group's <template>
+# The placeholder for the item number in a repeat group's <template>. The page numbers a row by
+# putting its index wherever the template holds this (widgets.mjs, renumber), in every
+# attribute: name, id, for, aria-describedby, data-field, data-show-if.
+INDEX = "__INDEX__"
 
 
 def _attr(value: object) -> str:

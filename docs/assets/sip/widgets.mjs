@@ -301,26 +301,48 @@ function fillFields(form, answers, prefix = "", notices = []) {
 
 // ---- repeat groups -------------------------------------------------------------------------
 
-function renumber(repeat) {
-  const name = repeat.dataset.repeat;
-  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
-  const idName = name.replaceAll("_", "-");
-  items.forEach((item, index) => {
-    const old = item.dataset.index;
-    if (old !== String(index)) {
-      const namePattern = new RegExp(`^${name}\\.${old}\\.`);
-      const idPattern = new RegExp(`f-${idName}-${old}-`, "g");
-      for (const el of item.querySelectorAll("*")) {
-        if (el.name) el.name = el.name.replace(namePattern, `${name}.${index}.`);
-        for (const attr of ["id", "for", "aria-describedby", "data-field"]) {
-          const value = el.getAttribute(attr);
-          if (value) el.setAttribute(attr, value.replace(idPattern, `f-${idName}-${index}-`).replace(namePattern, `${name}.${index}.`));
-        }
-        const showIf = el.getAttribute("data-show-if");
-        if (showIf) el.setAttribute("data-show-if", showIf.replace(`"${name}.${old}.`, `"${name}.${index}.`));
+// A row is numbered from its group's <template> (macros/widgets.py): wherever the template's
+// attributes hold the placeholder (its own data-index), the row holds its index, so name, id,
+// for, aria-describedby, data-field and data-show-if follow the build's own naming. A row and
+// the template have the same elements in the same order; the page changes only attributes and
+// text inside a row. Per group: the template's first element and [position, attribute, value].
+const rowTemplates = new WeakMap();
+
+function rowTemplate(repeat) {
+  let known = rowTemplates.get(repeat);
+  if (!known) {
+    const root = repeat.querySelector(":scope > template").content.firstElementChild;
+    const placeholder = root.dataset.index;
+    const indexed = [];
+    [root, ...root.querySelectorAll("*")].forEach((el, position) => {
+      for (const { name, value } of el.attributes) {
+        if (value.includes(placeholder)) indexed.push([position, name, value]);
       }
-      item.dataset.index = String(index);
-    }
+    });
+    known = { root, placeholder, indexed };
+    rowTemplates.set(repeat, known);
+  }
+  return known;
+}
+
+function numberRow(repeat, item, index) {
+  const { placeholder, indexed } = rowTemplate(repeat);
+  const elements = [item, ...item.querySelectorAll("*")];
+  for (const [position, name, value] of indexed) {
+    elements[position].setAttribute(name, value.replaceAll(placeholder, String(index)));
+  }
+  // A field with an error shown stays described by its own message (showErrors).
+  for (const el of item.querySelectorAll("[aria-invalid]")) {
+    const described = (el.getAttribute("aria-describedby") || "").split(" ");
+    const kept = described.filter((token) => token && !token.endsWith("-error"));
+    el.setAttribute("aria-describedby", [...kept, `${el.id}-error`].join(" "));
+  }
+}
+
+function renumber(repeat) {
+  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+  items.forEach((item, index) => {
+    if (item.dataset.index !== String(index)) numberRow(repeat, item, index);
     for (const no of item.querySelectorAll(".sip-item-no")) {
       if (no.closest(".sip-repeat-item") === item) no.textContent = String(index + 1);
     }
@@ -346,12 +368,10 @@ function setItemCount(repeat, count) {
   const max = Number(repeat.dataset.max || 50);
   const wanted = Math.min(Math.max(count, Number(repeat.dataset.min || 0)), max);
   if (list.children.length < wanted) {
-    const template = repeat.querySelector(":scope > template").innerHTML;
-    const rows = [];
-    for (let index = list.children.length; index < wanted; index++) {
-      rows.push(template.replaceAll("__INDEX__", String(index)));
-    }
-    list.insertAdjacentHTML("beforeend", rows.join(""));
+    const { root } = rowTemplate(repeat);
+    const rows = document.createDocumentFragment();
+    for (let index = list.children.length; index < wanted; index++) rows.append(document.importNode(root, true));
+    list.append(rows);
   }
   while (list.children.length > wanted) list.lastElementChild.remove();
   renumber(repeat);

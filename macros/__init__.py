@@ -1,8 +1,8 @@
 """mkdocs-macros module: a thin adapter between MkDocs pages and the page-time functions.
 
 - ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition and notes
-  the widget in the page's metadata, so that ``overrides/main.html`` loads its script from
-  ``<head>``;
+  the widget in the page's metadata, so that ``overrides/main.html`` loads its script, with the
+  page's Swedish messages, from ``<head>``;
 - ``{{ dokumentinfo() }}`` and ``{{ sip_steg() }}`` render routine-page furniture;
 - ``{{ jamfor_lanen() }}`` renders the county comparison from the county registry (forms/lan);
 - every routine page's front matter is checked before its macros run.
@@ -28,7 +28,9 @@ def define_env(env) -> None:
     @env.macro
     def widget(form_id: str) -> str:
         """The widget ``form_id`` (see forms/registry.py)."""
-        env.page.meta.setdefault("sip_widget", widgets.script_params(form_id))
+        env.page.meta.setdefault(
+            "sip_widget", {**widgets.script_params(form_id), "messages": widgets.page_messages()}
+        )
         return widgets.widget_html(form_id, root=widgets.site_root(env.page.url))
 
     @env.macro

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 
+from forms import messages
 from forms.registry import blank_pdf_path, get_module
 from forms.schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, field_id
 
@@ -302,3 +303,9 @@ def blank_pdf_href(form_id: str, *, root: str) -> str:
     if not hasattr(get_module(form_id), "render_blank"):
         raise KeyError(f"widget {form_id!r} has no blank PDF")
     return root + blank_pdf_path(form_id)
+
+
+def page_messages() -> str:
+    """The Swedish texts of the page script and the worker (forms/messages.py), as JSON for
+    the widget script's tag (overrides/main.html)."""
+    return json.dumps(messages.PAGE, ensure_ascii=False)

@@ -5,15 +5,23 @@
 // travel only to the worker, and leave the page only as a file the user chooses to save.
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
-const FATAL =
-  "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
-const RESTARTING = "Formuläret fick ett fel och startar om. Det du har skrivit finns kvar.";
-const RESTARTED = "Formuläret fick ett fel och har startats om. Det du har skrivit finns kvar. Du kan fortsätta.";
-const CALL_LOST = "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. Försök igen.";
-const GAVE_UP =
-  "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil och ladda sedan om sidan.";
-const FRAMED =
-  "Formuläret fungerar bara när sidan är öppen direkt i webbläsaren, inte inne i en annan webbplats. Öppna sidan i en egen flik.";
+
+// Every Swedish text of the page and the worker comes from forms/messages.py: the build writes
+// it as JSON on this script's tag (macros/overrides/main.html), which is in the page before the
+// script runs, so even the worker started below, before the form is parsed, has it.
+const MESSAGES = (() => {
+  try {
+    return JSON.parse(document.querySelector("script[data-sip-messages]")?.dataset.sipMessages || "{}");
+  } catch {
+    return {};
+  }
+})();
+
+// The text `key`, with each {name} filled in from `values` (as Python's str.format would).
+function text(key, values = {}) {
+  const template = MESSAGES[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
 
 // The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -105,14 +113,9 @@ class Python {
       event.preventDefault?.();
       if (worker !== this.worker) return;
       if (this.started) this.crash("error event");
-      else
-        this.rejectReady(
-          new Error(
-            "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
-          ),
-        );
+      else this.rejectReady(new Error(text("load_failed")));
     };
-    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode });
+    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode, messages: MESSAGES });
     this.runtime.then((module) => worker.postMessage({ type: "runtime", module }));
   }
 
@@ -158,12 +161,12 @@ class Python {
     console.warn("Python worker stopped:", reason);
     this.worker.terminate();
     this.started = false;
-    for (const pending of this.calls.values()) pending.reject(new Error(CALL_LOST));
+    for (const pending of this.calls.values()) pending.reject(new Error(text("call_lost")));
     this.calls.clear();
     if (this.restarts >= MAX_RESTARTS) {
       this.worker = null;
-      this.rejectReady(new Error(GAVE_UP));
-      this.ready = Promise.reject(new Error(GAVE_UP));
+      this.rejectReady(new Error(text("gave_up")));
+      this.ready = Promise.reject(new Error(text("gave_up")));
       this.ready.catch(() => {});
       this.onGiveUp?.();
       return;
@@ -186,7 +189,7 @@ class Python {
       text = JSON.stringify(request);
     } catch (error) {
       console.error(error);
-      throw new Error(FATAL);
+      throw new Error(text("fatal"));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -202,7 +205,7 @@ class Python {
       } catch (error) {
         console.error(error);
         this.calls.delete(id);
-        reject(new Error(FATAL));
+        reject(new Error(text("fatal")));
       }
     });
   }
@@ -270,7 +273,7 @@ function fillFields(form, answers, prefix = "", notices = []) {
       const max = Number(repeat.dataset.max || 50);
       const legend = repeat.querySelector(":scope > legend")?.textContent.trim() || key;
       if (value.length > max) {
-        notices.push(`Det fanns ${value.length} rader i ”${legend}”. Blanketten rymmer ${max}, så bara de första ${max} togs med.`);
+        notices.push(text("rows_left_out", { count: value.length, legend, max }));
       }
       const rows = value.slice(0, max);
       setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), rows.length));
@@ -285,12 +288,12 @@ function fillFields(form, answers, prefix = "", notices = []) {
       } else if (el.type === "radio") {
         el.checked = el.value === value;
       } else if (typeof value === "string" || typeof value === "number") {
-        const text = String(value);
-        if (el.maxLength > 0 && text.length > el.maxLength) {
+        const typed = String(value);
+        if (el.maxLength > 0 && typed.length > el.maxLength) {
           const label = el.labels?.[0]?.textContent.trim() || key;
-          notices.push(`Texten i ”${label}” hade ${text.length} tecken. Fältet rymmer ${el.maxLength}, så resten togs inte med.`);
+          notices.push(text("text_cut", { label, length: typed.length, max: el.maxLength }));
         }
-        el.value = el.maxLength > 0 ? text.slice(0, el.maxLength) : text;
+        el.value = el.maxLength > 0 ? typed.slice(0, el.maxLength) : typed;
       } else if (value === null || value === undefined) {
         el.value = "";
       }
@@ -503,8 +506,8 @@ function showNotices(widget, notices) {
   const box = element("div", undefined, "sip-notices");
   box.setAttribute("role", "alert");
   box.tabIndex = -1;
-  box.append(element("h2", "Allt i filen kom inte med", "sip-notices-title"));
-  box.append(element("p", "Kontrollera svaren innan du skapar PDF:en. Det här togs inte med från filen:"));
+  box.append(element("h2", text("notices_title"), "sip-notices-title"));
+  box.append(element("p", text("notices_intro")));
   const list = element("ul");
   for (const notice of notices) list.append(element("li", notice));
   box.append(list);
@@ -512,17 +515,17 @@ function showNotices(widget, notices) {
   box.focus();
 }
 
-function say(node, text, kind = "info") {
+function say(node, message, kind = "info") {
   node.replaceChildren();
   const p = document.createElement("p");
   p.className = `sip-message sip-message--${kind}`;
-  p.textContent = text;
+  p.textContent = message;
   node.append(p);
 }
 
-function element(tag, text, className) {
+function element(tag, content, className) {
   const el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
+  if (content !== undefined) el.textContent = content;
   if (className) el.className = className;
   return el;
 }
@@ -534,7 +537,7 @@ function element(tag, text, className) {
 function sourceLink(root, item) {
   const span = element("span", "", "sip-source");
   if (!item.source) return span;
-  span.append(` (Källa: ${item.short || item.source}.`);
+  span.append(` (${text("source")}: ${item.short || item.source}.`);
   if (item.href) {
     const a = element("a", item.link || item.source);
     a.href = root + item.href;
@@ -568,7 +571,7 @@ function renderAssessment(widget, assessment) {
   for (const section of assessment.sections || []) list(section.title, section.items);
   list(headings.checklist, assessment.checklist, true);
   if (assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length) {
-    const button = element("button", "Starta en kallelse med de här uppgifterna", "md-button md-button--primary");
+    const button = element("button", text("start_kallelse"), "md-button md-button--primary");
     button.type = "button";
     button.dataset.action = "start-kallelse";
     out.append(button);
@@ -615,24 +618,23 @@ function setup(widget, early) {
 
   if (framed) {
     widget.classList.add("sip-unsupported");
-    statusText.textContent = FRAMED;
+    statusText.textContent = text("framed");
     return;
   }
 
   if (!supported()) {
     widget.classList.add("sip-unsupported");
-    statusText.textContent =
-      "Din webbläsare är för gammal för formuläret. Använd en aktuell version av Edge, Chrome, Firefox eller Safari. Du kan också skriva ut en tom blankett.";
+    statusText.textContent = text("unsupported");
     return;
   }
 
   widget.classList.add("sip-loading");
   bar.hidden = false;
-  statusText.textContent = "Formuläret startar …";
+  statusText.textContent = text("starting");
   const python = early?.id === id ? early.python : new Python(id, mode);
   python.onProgress = (p) => {
     bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
-    statusText.textContent = `${p.message} (steg ${p.step} av ${p.steps}) …`;
+    statusText.textContent = text("progress", p);
   };
   if (python.lastProgress) python.onProgress(python.lastProgress);
   widget.sipPython = python;
@@ -643,17 +645,17 @@ function setup(widget, early) {
     widget.dataset.ready = "false";
     widget.dataset.restarts = String(python.restarts);
     widget.classList.add("sip-loading");
-    statusText.textContent = RESTARTING;
+    statusText.textContent = text("restarting");
   };
   python.onRestart = () => {
     widget.classList.remove("sip-loading");
     widget.dataset.ready = "true";
-    statusText.textContent = RESTARTED;
+    statusText.textContent = text("restarted");
   };
   python.onRestartFailed = python.onGiveUp = () => {
     widget.classList.remove("sip-loading");
     widget.classList.add("sip-failed");
-    statusText.textContent = GAVE_UP;
+    statusText.textContent = text("gave_up");
   };
   python.ready.then(
     (timings) => {
@@ -663,7 +665,7 @@ function setup(widget, early) {
       widget.dataset.readyAt = String(Math.round(performance.now()));
       widget.sipTimings = { page: python.timings, worker: timings };
       bar.hidden = true;
-      statusText.textContent = "Formuläret är klart att använda.";
+      statusText.textContent = text("ready");
       if (navigator.serviceWorker?.controller) cacheForOffline(widget);
       else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
       if (mode === "assess") assess();
@@ -709,11 +711,11 @@ function setup(widget, early) {
     const filename = fileName(title, "json");
     download(answersFile(id, collect(form, { shownOnly: true })), filename, "application/json");
     dirty = false;
-    say(result, `Svaren är sparade i filen ${filename}. Öppna filen här senare för att fortsätta.`, "success");
+    say(result, text("saved", { filename }), "success");
   }
 
   async function makePdf(variant) {
-    if (widget.dataset.ready !== "true") say(result, "Formuläret startar fortfarande. Vänta lite …");
+    if (widget.dataset.ready !== "true") say(result, text("still_starting"));
     try {
       await python.ready;
     } catch (error) {
@@ -732,11 +734,7 @@ function setup(widget, early) {
       download(data, response.filename, "application/pdf");
       dirty = false;
       if (mode !== "assess") {
-        say(
-          result,
-          `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
-          "success",
-        );
+        say(result, text("pdf_made", { filename: response.filename }), "success");
       }
     }
   }
@@ -767,7 +765,7 @@ function setup(widget, early) {
       const item = addItem(repeat);
       updateVisibility(form);
       item.querySelector("input, select, textarea")?.focus();
-      repeat.querySelector(".sip-repeat-status").textContent = `${item.querySelector("legend").textContent.trim()} har lagts till.`;
+      repeat.querySelector(".sip-repeat-status").textContent = text("row_added", { label: item.querySelector("legend").textContent.trim() });
       dirty = true;
     } else if (action === "remove") {
       const repeat = button.closest("[data-repeat]");
@@ -776,7 +774,7 @@ function setup(widget, early) {
       item.remove();
       renumber(repeat);
       updateVisibility(form);
-      repeat.querySelector(".sip-repeat-status").textContent = `${label} har tagits bort.`;
+      repeat.querySelector(".sip-repeat-status").textContent = text("row_removed", { label });
       repeat.querySelector(":scope > .sip-add").focus();
       dirty = true;
       if (mode === "assess" && widget.dataset.ready === "true") assess();
@@ -787,7 +785,7 @@ function setup(widget, early) {
     } else if (action === "save") {
       saveAnswers();
     } else if (action === "clear") {
-      if (!window.confirm("Vill du rensa formuläret? Allt du har skrivit tas bort.")) return;
+      if (!window.confirm(text("confirm_clear"))) return;
       form.reset();
       for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
       updateVisibility(form);
@@ -797,7 +795,7 @@ function setup(widget, early) {
       if (mode === "assess") {
         if (widget.dataset.ready === "true") assess();
       } else {
-        say(result, "Formuläret är tömt.");
+        say(result, text("cleared"));
       }
       form.querySelector("input, select, textarea")?.focus();
     } else if (action === "start-kallelse" && lastAssessment) {
@@ -813,18 +811,15 @@ function setup(widget, early) {
     showNotices(widget, []);
     if (file.size > MAX_FILE_BYTES) {
       opener.value = "";
-      note.textContent = `Filen är för stor (${megabytes(file.size)}). SIP-portalen öppnar filer på högst ${megabytes(MAX_FILE_BYTES)}. Välj en PDF eller en svarsfil som du har sparat här.`;
+      note.textContent = text("file_too_large", { size: megabytes(file.size), limit: megabytes(MAX_FILE_BYTES) });
       return;
     }
-    note.textContent = `Läser ${file.name} …`;
+    note.textContent = text("file_reading", { name: file.name });
     let reply;
     try {
       reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
     } catch (error) {
-      note.textContent =
-        error.message === CALL_LOST
-          ? `${file.name} gick inte att läsa, och formuläret startades om. Det du har skrivit finns kvar. Be den som skickade filen om en ny.`
-          : error.message;
+      note.textContent = error.message === text("call_lost") ? text("file_crashed", { name: file.name }) : error.message;
       return;
     } finally {
       opener.value = "";
@@ -835,9 +830,7 @@ function setup(widget, early) {
       return;
     }
     const notices = [...(response.notices || []), ...fill(response.answers)];
-    note.textContent = notices.length
-      ? `Svaren från ${file.name} är ifyllda, men allt kom inte med. Läs vad som saknas ovanför formuläret.`
-      : `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
+    note.textContent = text(notices.length ? "file_partly_filled" : "file_filled", { name: file.name });
     showNotices(widget, notices);
   });
 
@@ -857,7 +850,7 @@ function setup(widget, early) {
       if (event.origin !== location.origin || event.data?.type !== "sip-prefill") return;
       if (event.data.form !== id) return;
       fill(event.data.answers || {});
-      say(result, "Uppgifterna från behovsbedömningen är ifyllda. Fyll i resten.", "info");
+      say(result, text("prefilled"), "info");
     });
     try {
       window.opener.postMessage({ type: "sip-prefill-ready", form: id }, location.origin);
@@ -929,7 +922,7 @@ for (const widget of document.querySelectorAll("[data-sip-widget]")) {
     setup(widget, early);
   } catch (error) {
     console.error(error);
-    const text = widget.querySelector(".sip-status-text");
-    if (text) text.textContent = FATAL;
+    const status = widget.querySelector(".sip-status-text");
+    if (status) status.textContent = text("fatal");
   }
 }

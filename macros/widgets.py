@@ -11,15 +11,23 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from pathlib import Path
 
 from forms import messages
-from forms.registry import blank_pdf_path, get_module
+from forms.registry import FORMS, blank_pdf_path, get_module
 from forms.schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, field_id
+from release.pyodide_dist import CORE_FILES
 
 # The placeholder for the item number in a repeat group's <template>. The page numbers a row by
 # putting its index wherever the template holds this (widgets.mjs, renumber), in every
 # attribute: name, id, for, aria-describedby, data-field, data-show-if.
 INDEX = "__INDEX__"
+
+# What Pyodide loads before any package: its core files (release/pyodide_dist.py copies them
+# into the Pyodide folder) and its lockfile, which lists the packages. A widget page asks the
+# service worker to keep these and every package for offline use.
+PYODIDE_FILES = (*CORE_FILES, "pyodide-lock.json")
 
 
 def _attr(value: object) -> str:
@@ -199,8 +207,11 @@ def render_widget(
     mode: str = "pdf",
     blank_pdf: str | None = None,
     variants: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
 ) -> str:
-    """The whole widget. ``root`` is the relative path from the page to the site root."""
+    """The whole widget. ``root`` is the relative path from the page to the site root;
+    ``pages`` maps each widget id to its page, relative to the site root (:func:`widget_pages`),
+    so that one widget can open another (the needs assessment starts a kallelse)."""
     fid = _attr(form.id)
     intro = f'<p class="sip-intro">{html.escape(form.intro)}</p>' if form.intro else ""
     sections = "".join(render_section(s) for s in form.sections)
@@ -253,7 +264,8 @@ def render_widget(
     )
     return (
         f'<div class="sip-widget" data-sip-widget="{fid}" data-mode="{_attr(mode)}" '
-        f'data-root="{_attr(root)}">'
+        f'data-root="{_attr(root)}" data-pages="{_attr(json.dumps(pages or {}))}" '
+        f'data-pyodide-files="{_attr(json.dumps(PYODIDE_FILES))}">'
         f"{intro}{blank}"
         '<div class="sip-status" role="status">'
         '<p class="sip-status-text">Formuläret startar när sidan har laddats klart.</p>'
@@ -280,8 +292,9 @@ def mode_of(form_id: str) -> str:
     return "assess" if hasattr(get_module(form_id), "assess") else "pdf"
 
 
-def widget_html(form_id: str, *, root: str) -> str:
-    """The widget ``form_id`` (see forms/registry.py) on a page ``root`` below the site root."""
+def widget_html(form_id: str, *, root: str, pages: dict[str, str] | None = None) -> str:
+    """The widget ``form_id`` (see forms/registry.py) on a page ``root`` below the site root;
+    ``pages``: :func:`widget_pages`."""
     module = get_module(form_id)
     return render_widget(
         module.FORM,
@@ -289,7 +302,37 @@ def widget_html(form_id: str, *, root: str) -> str:
         mode=mode_of(form_id),
         blank_pdf=blank_pdf_path(form_id) if hasattr(module, "render_blank") else None,
         variants=getattr(module, "VARIANTS", None),
+        pages=pages,
     )
+
+
+WIDGET_MACRO = re.compile(r"""\{\{\s*widget\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+
+
+def widget_pages(docs_dir: Path, use_directory_urls: bool = True) -> dict[str, str]:
+    """Which page holds which widget: ``{"kallelse": "blanketter/kallelse/", …}``, URLs
+    relative to the site root as MkDocs writes them. Read once from the Markdown sources, so
+    that every page knows every widget's address before any page is rendered. An unknown
+    widget, or one on two pages, stops the build."""
+    from mkdocs.structure.files import File
+
+    found: dict[str, File] = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        for form_id in WIDGET_MACRO.findall(path.read_text("utf-8")):
+            if form_id not in FORMS:
+                raise KeyError(f"{src}: unknown widget {form_id!r}")
+            if form_id in found:
+                other = found[form_id].src_uri
+                raise ValueError(f"{src}: widget {form_id!r} is already on {other}")
+            found[form_id] = File(src, str(docs_dir), "", use_directory_urls)
+    return {form_id: file.url for form_id, file in found.items()}
+
+
+def page_messages() -> str:
+    """The Swedish texts of the page script and the worker (forms/messages.py), as JSON for
+    the widget script's tag (overrides/main.html)."""
+    return json.dumps(messages.PAGE, ensure_ascii=False)
 
 
 def script_params(form_id: str) -> dict[str, str]:
@@ -303,9 +346,3 @@ def blank_pdf_href(form_id: str, *, root: str) -> str:
     if not hasattr(get_module(form_id), "render_blank"):
         raise KeyError(f"widget {form_id!r} has no blank PDF")
     return root + blank_pdf_path(form_id)
-
-
-def page_messages() -> str:
-    """The Swedish texts of the page script and the worker (forms/messages.py), as JSON for
-    the widget script's tag (overrides/main.html)."""
-    return json.dumps(messages.PAGE, ensure_ascii=False)

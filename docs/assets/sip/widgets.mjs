@@ -570,13 +570,29 @@ function renderAssessment(widget, assessment) {
   list(headings.reasons, assessment.reasons);
   for (const section of assessment.sections || []) list(section.title, section.items);
   list(headings.checklist, assessment.checklist, true);
-  if (assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length) {
+  if (canStartKallelse(widget, assessment)) {
     const button = element("button", text("start_kallelse"), "md-button md-button--primary");
     button.type = "button";
     button.dataset.action = "start-kallelse";
     out.append(button);
   }
   body.replaceChildren(out);
+}
+
+// The widget pages' addresses, relative to the site root (macros/widgets.py, widget_pages).
+function pageOf(widget, formId) {
+  try {
+    const path = JSON.parse(widget.dataset.pages || "{}")[formId];
+    return path === undefined ? null : widget.dataset.root + path;
+  } catch {
+    return null;
+  }
+}
+
+function canStartKallelse(widget, assessment) {
+  return Boolean(
+    assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length && pageOf(widget, "kallelse"),
+  );
 }
 
 // ---- one widget --------------------------------------------------------------------------------
@@ -798,8 +814,8 @@ function setup(widget, early) {
         say(result, text("cleared"));
       }
       form.querySelector("input, select, textarea")?.focus();
-    } else if (action === "start-kallelse" && lastAssessment) {
-      openPrefilled(widget.dataset.root + "blanketter/kallelse/", lastAssessment.kallelse_prefill);
+    } else if (action === "start-kallelse" && lastAssessment && pageOf(widget, "kallelse")) {
+      openPrefilled(pageOf(widget, "kallelse"), lastAssessment.kallelse_prefill);
     }
   });
 
@@ -868,18 +884,16 @@ function startSearch() {
   channel.close();
 }
 
-// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
+// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use:
+// Pyodide's own files, as the build names them on the widget (data-pyodide-files), and every
+// package its lockfile lists.
 async function cacheForOffline(widget) {
   if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
   try {
     const registration = await navigator.serviceWorker.ready;
     const lock = await (await fetch(new URL("pyodide-lock.json", PYODIDE_DIR))).json();
     const files = [
-      "pyodide.mjs",
-      "pyodide.asm.mjs",
-      "pyodide.asm.wasm",
-      "python_stdlib.zip",
-      "pyodide-lock.json",
+      ...JSON.parse(widget.dataset.pyodideFiles || "[]"),
       ...Object.values(lock.packages).map((p) => p.file_name),
     ];
     navigator.serviceWorker.addEventListener("message", (event) => {

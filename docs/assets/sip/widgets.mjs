@@ -610,221 +610,267 @@ function supported() {
   }
 }
 
-function setup(widget, early) {
-  const form = widget.querySelector("form.sip-form");
-  const status = widget.querySelector(".sip-status");
-  const statusText = status.querySelector(".sip-status-text");
-  const bar = status.querySelector(".sip-progress");
-  const result = widget.querySelector(".sip-result-body");
-  const mode = widget.dataset.mode;
-  const id = widget.dataset.sipWidget;
-  let dirty = false;
-  let lastAssessment = null;
-  let sequence = 0;
-
-  for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
-  updateVisibility(form);
-
-  window.addEventListener("beforeunload", (event) => {
-    if (dirty) {
-      event.preventDefault();
-      event.returnValue = "";
+// One widget on the page: its form, its status line, its result, and the Python behind it.
+// `early` is the Python started before the page was parsed (see the end of this file).
+class FormWidget {
+  constructor(widget, early) {
+    this.widget = widget;
+    this.form = widget.querySelector("form.sip-form");
+    this.statusText = widget.querySelector(".sip-status .sip-status-text");
+    this.progress = widget.querySelector(".sip-status .sip-progress");
+    this.result = widget.querySelector(".sip-result-body");
+    this.mode = widget.dataset.mode;
+    this.id = widget.dataset.sipWidget;
+    this.dirty = false;
+    this.lastAssessment = null;
+    this.sequence = 0;
+    this.numberRows();
+    this.guardUnsavedInput();
+    const refusal = framed ? text("framed") : supported() ? null : text("unsupported");
+    if (refusal) {
+      this.refuse(refusal);
+      return;
     }
-  });
-
-  if (framed) {
-    widget.classList.add("sip-unsupported");
-    statusText.textContent = text("framed");
-    return;
+    this.startPython(early);
+    this.listen();
+    this.acceptPrefill();
   }
 
-  if (!supported()) {
-    widget.classList.add("sip-unsupported");
-    statusText.textContent = text("unsupported");
-    return;
+  get ready() {
+    return this.widget.dataset.ready === "true";
   }
 
-  widget.classList.add("sip-loading");
-  bar.hidden = false;
-  statusText.textContent = text("starting");
-  const python = early?.id === id ? early.python : new Python(id, mode);
-  python.onProgress = (p) => {
-    bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
-    statusText.textContent = text("progress", p);
-  };
-  if (python.lastProgress) python.onProgress(python.lastProgress);
-  widget.sipPython = python;
-  python.onWarm = (ms) => {
-    widget.dataset.warmAt = String(Math.round(performance.now()));
-  };
-  python.onCrash = () => {
-    widget.dataset.ready = "false";
-    widget.dataset.restarts = String(python.restarts);
-    widget.classList.add("sip-loading");
-    statusText.textContent = text("restarting");
-  };
-  python.onRestart = () => {
+  get assesses() {
+    return this.mode === "assess";
+  }
+
+  // The rows the build rendered get their numbers and buttons; follow-ups show or hide.
+  numberRows() {
+    for (const repeat of this.form.querySelectorAll("[data-repeat]")) renumber(repeat);
+    updateVisibility(this.form);
+  }
+
+  // The browser asks before a page with unsaved answers is left.
+  guardUnsavedInput() {
+    window.addEventListener("beforeunload", (event) => {
+      if (this.dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  refuse(message) {
+    this.widget.classList.add("sip-unsupported");
+    this.statusText.textContent = message;
+  }
+
+  // ---- Python ----
+
+  startPython(early) {
+    this.widget.classList.add("sip-loading");
+    this.progress.hidden = false;
+    this.statusText.textContent = text("starting");
+    const python = early?.id === this.id ? early.python : new Python(this.id, this.mode);
+    this.python = python;
+    this.widget.sipPython = python;
+    python.onProgress = (p) => this.showProgress(p);
+    if (python.lastProgress) this.showProgress(python.lastProgress);
+    python.onWarm = () => {
+      this.widget.dataset.warmAt = String(Math.round(performance.now()));
+    };
+    python.onCrash = () => this.pythonRestarting();
+    python.onRestart = () => this.pythonRestarted();
+    python.onRestartFailed = python.onGiveUp = () => this.pythonGaveUp();
+    python.ready.then(
+      (timings) => this.pythonReady(timings),
+      (error) => this.pythonFailed(error),
+    );
+  }
+
+  showProgress(p) {
+    this.progress.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
+    this.statusText.textContent = text("progress", p);
+  }
+
+  pythonReady(timings) {
+    const widget = this.widget;
     widget.classList.remove("sip-loading");
+    widget.classList.add("sip-ready");
     widget.dataset.ready = "true";
-    statusText.textContent = text("restarted");
-  };
-  python.onRestartFailed = python.onGiveUp = () => {
-    widget.classList.remove("sip-loading");
-    widget.classList.add("sip-failed");
-    statusText.textContent = text("gave_up");
-  };
-  python.ready.then(
-    (timings) => {
-      widget.classList.remove("sip-loading");
-      widget.classList.add("sip-ready");
-      widget.dataset.ready = "true";
-      widget.dataset.readyAt = String(Math.round(performance.now()));
-      widget.sipTimings = { page: python.timings, worker: timings };
-      bar.hidden = true;
-      statusText.textContent = text("ready");
-      if (navigator.serviceWorker?.controller) cacheForOffline(widget);
-      else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
-      if (mode === "assess") assess();
-      startSearch();
-    },
-    (error) => {
-      startSearch();
-      widget.classList.remove("sip-loading");
-      widget.classList.add("sip-failed");
-      bar.hidden = true;
-      statusText.textContent = error.message;
-    },
-  );
+    widget.dataset.readyAt = String(Math.round(performance.now()));
+    widget.sipTimings = { page: this.python.timings, worker: timings };
+    this.progress.hidden = true;
+    this.statusText.textContent = text("ready");
+    if (navigator.serviceWorker?.controller) cacheForOffline(widget);
+    else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
+    if (this.assesses) this.assess();
+    startSearch();
+  }
 
-  async function request(op, extra = {}, file = null) {
+  pythonFailed(error) {
+    startSearch();
+    this.widget.classList.remove("sip-loading");
+    this.widget.classList.add("sip-failed");
+    this.progress.hidden = true;
+    this.statusText.textContent = error.message;
+  }
+
+  pythonRestarting() {
+    this.widget.dataset.ready = "false";
+    this.widget.dataset.restarts = String(this.python.restarts);
+    this.widget.classList.add("sip-loading");
+    this.statusText.textContent = text("restarting");
+  }
+
+  pythonRestarted() {
+    this.widget.classList.remove("sip-loading");
+    this.widget.dataset.ready = "true";
+    this.statusText.textContent = text("restarted");
+  }
+
+  pythonGaveUp() {
+    this.widget.classList.remove("sip-loading");
+    this.widget.classList.add("sip-failed");
+    this.statusText.textContent = text("gave_up");
+  }
+
+  // One call to Python with the form's answers; null (and the reason shown) when it fails.
+  async request(op, extra = {}) {
     let reply;
     try {
-      reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+      reply = await this.python.call({ op, form: this.id, answers: collect(this.form), ...extra });
     } catch (error) {
-      say(result, error.message, "error");
+      say(this.result, error.message, "error");
       return null;
     }
     if (reply.response.fatal) {
-      say(result, reply.response.fatal, "error");
+      say(this.result, reply.response.fatal, "error");
       return null;
     }
     return reply;
   }
 
-  async function assess() {
-    const mine = ++sequence;
-    const reply = await request("assess");
-    if (!reply || mine !== sequence) return;
-    lastAssessment = reply.response.assessment;
-    renderAssessment(widget, lastAssessment);
-    widget.dataset.assessed = String(mine);
+  // ---- events ----
+
+  listen() {
+    this.form.addEventListener("input", (event) => this.onInput(event));
+    this.form.addEventListener("change", () => this.onChange());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.makePdf();
+    });
+    this.widget.addEventListener("click", (event) => this.onClick(event));
+    const opener = this.widget.querySelector("input[type=file][data-action=open]");
+    opener?.addEventListener("change", () => this.openFile(opener));
   }
+
+  onInput(event) {
+    this.dirty = true;
+    if (this.assesses && this.ready && event.target.matches("input[type=text], textarea")) this.assess();
+  }
+
+  onChange() {
+    this.dirty = true;
+    updateVisibility(this.form);
+    if (this.assesses && this.ready) this.assess();
+  }
+
+  onClick(event) {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const actions = {
+      add: () => this.addRow(button.closest("[data-repeat]")),
+      remove: () => this.removeRow(button.closest(".sip-repeat-item")),
+      pdf: () => this.makePdf(button.dataset.variant),
+      "print-pdf": () => this.makePdf(),
+      save: () => this.saveAnswers(),
+      clear: () => this.clear(),
+      "start-kallelse": () => this.startKallelse(),
+    };
+    actions[button.dataset.action]?.();
+  }
+
+  // ---- repeat groups ----
+
+  addRow(repeat) {
+    const item = addItem(repeat);
+    updateVisibility(this.form);
+    item.querySelector("input, select, textarea")?.focus();
+    const label = item.querySelector("legend").textContent.trim();
+    repeat.querySelector(".sip-repeat-status").textContent = text("row_added", { label });
+    this.dirty = true;
+  }
+
+  removeRow(item) {
+    const repeat = item.closest("[data-repeat]");
+    const label = item.querySelector("legend").textContent.trim();
+    item.remove();
+    renumber(repeat);
+    updateVisibility(this.form);
+    repeat.querySelector(".sip-repeat-status").textContent = text("row_removed", { label });
+    repeat.querySelector(":scope > .sip-add").focus();
+    this.dirty = true;
+    if (this.assesses && this.ready) this.assess();
+  }
+
+  // ---- the needs assessment ----
+
+  async assess() {
+    const mine = ++this.sequence;
+    const reply = await this.request("assess");
+    if (!reply || mine !== this.sequence) return;
+    this.lastAssessment = reply.response.assessment;
+    renderAssessment(this.widget, this.lastAssessment);
+    this.widget.dataset.assessed = String(mine);
+  }
+
+  // A new tab with the kallelse, prefilled with what the assessment knows.
+  startKallelse() {
+    const url = this.lastAssessment && pageOf(this.widget, "kallelse");
+    if (url) openPrefilled(url, this.lastAssessment.kallelse_prefill);
+  }
+
+  // ---- files ----
 
   // "Spara svaren som fil" needs no Python: the page writes the answers file itself, so the
   // answers can be saved even when Python has stopped or never started.
-  function saveAnswers() {
-    const title = form.getAttribute("aria-label") || id;
+  saveAnswers() {
+    const title = this.form.getAttribute("aria-label") || this.id;
     const filename = fileName(title, "json");
-    download(answersFile(id, collect(form, { shownOnly: true })), filename, "application/json");
-    dirty = false;
-    say(result, text("saved", { filename }), "success");
+    download(answersFile(this.id, collect(this.form, { shownOnly: true })), filename, "application/json");
+    this.dirty = false;
+    say(this.result, text("saved", { filename }), "success");
   }
 
-  async function makePdf(variant) {
-    if (widget.dataset.ready !== "true") say(result, text("still_starting"));
+  async makePdf(variant) {
+    if (!this.ready) say(this.result, text("still_starting"));
     try {
-      await python.ready;
+      await this.python.ready;
     } catch (error) {
-      say(result, error.message, "error");
+      say(this.result, error.message, "error");
       return;
     }
-    const reply = await request("pdf", variant ? { variant } : {});
+    const reply = await this.request("pdf", variant ? { variant } : {});
     if (!reply) return;
     const { response, data } = reply;
     if (response.errors?.length) {
-      showErrors(widget, response.errors);
+      showErrors(this.widget, response.errors);
       return;
     }
-    clearErrors(widget);
+    clearErrors(this.widget);
     if (data) {
       download(data, response.filename, "application/pdf");
-      dirty = false;
-      if (mode !== "assess") {
-        say(result, text("pdf_made", { filename: response.filename }), "success");
-      }
+      this.dirty = false;
+      if (!this.assesses) say(this.result, text("pdf_made", { filename: response.filename }), "success");
     }
   }
 
-  form.addEventListener("input", () => {
-    dirty = true;
-  });
-  form.addEventListener("change", (event) => {
-    dirty = true;
-    updateVisibility(form);
-    if (mode === "assess" && widget.dataset.ready === "true") assess();
-  });
-  if (mode === "assess") {
-    form.addEventListener("input", (event) => {
-      if (event.target.matches("input[type=text], textarea") && widget.dataset.ready === "true") assess();
-    });
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    makePdf();
-  });
-  widget.addEventListener("click", async (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (!button) return;
-    const action = button.dataset.action;
-    if (action === "add") {
-      const repeat = button.closest("[data-repeat]");
-      const item = addItem(repeat);
-      updateVisibility(form);
-      item.querySelector("input, select, textarea")?.focus();
-      repeat.querySelector(".sip-repeat-status").textContent = text("row_added", { label: item.querySelector("legend").textContent.trim() });
-      dirty = true;
-    } else if (action === "remove") {
-      const repeat = button.closest("[data-repeat]");
-      const item = button.closest(".sip-repeat-item");
-      const label = item.querySelector("legend").textContent.trim();
-      item.remove();
-      renumber(repeat);
-      updateVisibility(form);
-      repeat.querySelector(".sip-repeat-status").textContent = text("row_removed", { label });
-      repeat.querySelector(":scope > .sip-add").focus();
-      dirty = true;
-      if (mode === "assess" && widget.dataset.ready === "true") assess();
-    } else if (action === "pdf") {
-      makePdf(button.dataset.variant);
-    } else if (action === "print-pdf") {
-      makePdf();
-    } else if (action === "save") {
-      saveAnswers();
-    } else if (action === "clear") {
-      if (!window.confirm(text("confirm_clear"))) return;
-      form.reset();
-      for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
-      updateVisibility(form);
-      clearErrors(widget);
-      showNotices(widget, []);
-      dirty = false;
-      if (mode === "assess") {
-        if (widget.dataset.ready === "true") assess();
-      } else {
-        say(result, text("cleared"));
-      }
-      form.querySelector("input, select, textarea")?.focus();
-    } else if (action === "start-kallelse" && lastAssessment && pageOf(widget, "kallelse")) {
-      openPrefilled(pageOf(widget, "kallelse"), lastAssessment.kallelse_prefill);
-    }
-  });
-
-  const opener = widget.querySelector("input[type=file][data-action=open]");
-  opener?.addEventListener("change", async () => {
+  async openFile(opener) {
     const file = opener.files?.[0];
-    const note = widget.querySelector(".sip-open-status");
+    const note = this.widget.querySelector(".sip-open-status");
     if (!file) return;
-    showNotices(widget, []);
+    showNotices(this.widget, []);
     if (file.size > MAX_FILE_BYTES) {
       opener.value = "";
       note.textContent = text("file_too_large", { size: megabytes(file.size), limit: megabytes(MAX_FILE_BYTES) });
@@ -833,7 +879,7 @@ function setup(widget, early) {
     note.textContent = text("file_reading", { name: file.name });
     let reply;
     try {
-      reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
+      reply = await this.python.call({ op: "open", form: this.id }, await file.arrayBuffer());
     } catch (error) {
       note.textContent = error.message === text("call_lost") ? text("file_crashed", { name: file.name }) : error.message;
       return;
@@ -845,31 +891,46 @@ function setup(widget, early) {
       note.textContent = response.error || response.fatal;
       return;
     }
-    const notices = [...(response.notices || []), ...fill(response.answers)];
+    const notices = [...(response.notices || []), ...this.fill(response.answers)];
     note.textContent = text(notices.length ? "file_partly_filled" : "file_filled", { name: file.name });
-    showNotices(widget, notices);
-  });
+    showNotices(this.widget, notices);
+  }
 
-  function fill(answers) {
-    const notices = fillFields(form, answers);
-    updateVisibility(form);
-    clearErrors(widget);
-    dirty = true;
+  // Put answers into the form (an opened file, a prefill); returns what was left out.
+  fill(answers) {
+    const notices = fillFields(this.form, answers);
+    updateVisibility(this.form);
+    clearErrors(this.widget);
+    this.dirty = true;
     return notices;
   }
-  widget.sipFill = fill;
+
+  clear() {
+    if (!window.confirm(text("confirm_clear"))) return;
+    this.form.reset();
+    for (const repeat of this.form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
+    updateVisibility(this.form);
+    clearErrors(this.widget);
+    showNotices(this.widget, []);
+    this.dirty = false;
+    if (!this.assesses) say(this.result, text("cleared"));
+    else if (this.ready) this.assess();
+    this.form.querySelector("input, select, textarea")?.focus();
+  }
 
   // A page opened by the needs assessment receives its prefill by postMessage (same origin);
   // nothing passes through the URL or any storage.
-  if (window.opener && mode === "pdf") {
+  acceptPrefill() {
+    this.widget.sipFill = (answers) => this.fill(answers);
+    if (!window.opener || this.assesses) return;
     window.addEventListener("message", (event) => {
       if (event.origin !== location.origin || event.data?.type !== "sip-prefill") return;
-      if (event.data.form !== id) return;
-      fill(event.data.answers || {});
-      say(result, text("prefilled"), "info");
+      if (event.data.form !== this.id) return;
+      this.fill(event.data.answers || {});
+      say(this.result, text("prefilled"), "info");
     });
     try {
-      window.opener.postMessage({ type: "sip-prefill-ready", form: id }, location.origin);
+      window.opener.postMessage({ type: "sip-prefill-ready", form: this.id }, location.origin);
     } catch {
       /* the opener is another site: ignore */
     }
@@ -933,7 +994,7 @@ if (document.readyState === "loading") {
 }
 for (const widget of document.querySelectorAll("[data-sip-widget]")) {
   try {
-    setup(widget, early);
+    new FormWidget(widget, early);
   } catch (error) {
     console.error(error);
     const status = widget.querySelector(".sip-status-text");

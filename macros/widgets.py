@@ -23,6 +23,9 @@ from release.pyodide_dist import CORE_FILES
 # putting its index wherever the template holds this (widgets.mjs, renumber), in every
 # attribute: name, id, for, aria-describedby, data-field, data-show-if.
 INDEX = "__INDEX__"
+# field_id() turns the placeholder into this inside ids; the template holds INDEX there too, so
+# that a numbered row's ids are field_id() of its names.
+INDEX_IN_ID = field_id(INDEX).removeprefix("f-")
 
 # What Pyodide loads before any package: its core files (release/pyodide_dist.py copies them
 # into the Pyodide folder) and its lockfile, which lists the packages. A widget page asks the
@@ -180,7 +183,7 @@ def render_repeat(rep: Repeat) -> str:
         f'data-min="{rep.min_items}" data-max="{rep.max_items}">'
         f"<legend>{html.escape(rep.legend)}</legend>{hint}"
         f'<div class="sip-repeat-items">{items}</div>'
-        f"<template>{_repeat_item(rep, INDEX)}</template>"
+        f"<template>{_repeat_item(rep, INDEX).replace(INDEX_IN_ID, INDEX)}</template>"
         f'<button type="button" class="md-button sip-add" data-action="add">'
         f"{html.escape(rep.add_label)}</button>"
         f'<p class="sip-repeat-status md-visually-hidden" role="status"></p></fieldset>'

@@ -203,6 +203,27 @@ def render_section(section: Section, level: int = 2) -> str:
     )
 
 
+def _verdict_in_view(fid: str) -> str:
+    """What keeps the needs assessment's answer in view while the user answers (widgets.mjs
+    fills it in): a panel for the right-hand column, which the page moves into Material's
+    secondary sidebar, and a bar at the bottom edge for narrow screens. Neither is live: only
+    the verdict is announced, in a small region of its own, when it changes."""
+    to_result = f'href="#sip-result-title-{fid}" data-action="to-result"'
+    return (
+        '<p class="sip-verdict-live md-visually-hidden" role="status"></p>'
+        f'<section class="sip-aside" aria-labelledby="sip-aside-title-{fid}" hidden>'
+        f'<p class="sip-aside-title" id="sip-aside-title-{fid}">Resultatet just nu</p>'
+        '<p class="sip-aside-verdict"><strong></strong></p>'
+        '<p class="sip-aside-summary"></p><p class="sip-aside-reason"></p>'
+        f'<p class="sip-aside-more"><a {to_result}>Läs hela resultatet</a></p></section>'
+        '<div class="sip-verdict-bar" hidden>'
+        '<p class="sip-bar-text">Resultat: <strong class="sip-bar-verdict"></strong></p>'
+        f'<a {to_result}>Visa hela resultatet</a>'
+        '<button type="button" class="sip-bar-close" data-action="hide-bar">Dölj'
+        '<span class="md-visually-hidden"> raden med resultatet</span></button></div>'
+    )
+
+
 def render_widget(
     form: Form,
     *,
@@ -232,10 +253,10 @@ def render_widget(
             '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
             "</div>"
         )
-        result = (
-            '<section class="sip-result" aria-labelledby="sip-result-title-' + fid + '">'
-            f'<h2 id="sip-result-title-{fid}">Resultat</h2>'
-            '<div class="sip-result-body" aria-live="polite">'
+        result = _verdict_in_view(fid) + (
+            f'<section class="sip-result" aria-labelledby="sip-result-title-{fid}">'
+            f'<h2 id="sip-result-title-{fid}" tabindex="-1">Resultat</h2>'
+            '<div class="sip-result-body">'
             "<p>Svara på frågorna ovan. Resultatet visas här när formuläret har startat.</p>"
             "</div></section>"
         )
@@ -275,8 +296,9 @@ def render_widget(
         '<progress class="sip-progress" max="100" value="0" hidden></progress></div>'
         '<noscript><p class="sip-noscript">Formuläret behöver JavaScript. Du kan läsa frågorna '
         "här och skriva ut en tom blankett i stället.</p></noscript>"
-        '<div class="sip-error-summary" role="alert" tabindex="-1" hidden>'
-        '<h2 class="sip-error-title">Det finns fel i formuläret</h2>'
+        f'<div class="sip-error-summary" role="alert" tabindex="-1" '
+        f'aria-labelledby="sip-error-title-{fid}" hidden>'
+        f'<h2 class="sip-error-title" id="sip-error-title-{fid}">Det finns fel i formuläret</h2>'
         "<p>Rätta det som står nedan. Det du har skrivit finns kvar.</p><ul></ul></div>"
         f"{open_file}"
         f'<form class="sip-form" novalidate autocomplete="off" aria-label="{_attr(form.title)}">'

@@ -633,6 +633,7 @@ class FormWidget {
     }
     this.startPython(early);
     this.listen();
+    if (this.assesses) this.keepVerdictInView();
     this.acceptPrefill();
   }
 
@@ -741,14 +742,21 @@ class FormWidget {
     try {
       reply = await this.python.call({ op, form: this.id, answers: collect(this.form), ...extra });
     } catch (error) {
-      say(this.result, error.message, "error");
+      this.tell(error.message);
       return null;
     }
     if (reply.response.fatal) {
-      say(this.result, reply.response.fatal, "error");
+      this.tell(reply.response.fatal);
       return null;
     }
     return reply;
+  }
+
+  // A failure, where the result is shown. The needs assessment's result is not a live region,
+  // so its small verdict region says it too.
+  tell(message) {
+    say(this.result, message, "error");
+    if (this.live) this.live.textContent = message;
   }
 
   // ---- events ----
@@ -777,18 +785,21 @@ class FormWidget {
   }
 
   onClick(event) {
-    const button = event.target.closest("button[data-action]");
-    if (!button) return;
+    const target = event.target.closest("button[data-action], a[data-action]");
+    if (!target) return;
+    if (target.matches("a")) event.preventDefault();
     const actions = {
-      add: () => this.addRow(button.closest("[data-repeat]")),
-      remove: () => this.removeRow(button.closest(".sip-repeat-item")),
-      pdf: () => this.makePdf(button.dataset.variant),
+      add: () => this.addRow(target.closest("[data-repeat]")),
+      remove: () => this.removeRow(target.closest(".sip-repeat-item")),
+      pdf: () => this.makePdf(target.dataset.variant),
       "print-pdf": () => this.makePdf(),
       save: () => this.saveAnswers(),
       clear: () => this.clear(),
       "start-kallelse": () => this.startKallelse(),
+      "to-result": () => this.goToResult(),
+      "hide-bar": () => this.hideBar(),
     };
-    actions[button.dataset.action]?.();
+    actions[target.dataset.action]?.();
   }
 
   // ---- repeat groups ----
@@ -820,9 +831,79 @@ class FormWidget {
     const mine = ++this.sequence;
     const reply = await this.request("assess");
     if (!reply || mine !== this.sequence) return;
+    const previous = this.lastAssessment;
     this.lastAssessment = reply.response.assessment;
     renderAssessment(this.widget, this.lastAssessment);
+    this.showVerdict(this.lastAssessment, previous);
     this.widget.dataset.assessed = String(mine);
+  }
+
+  // ---- the answer in view ----
+  //
+  // The full result stands after the questions. While the user answers, the verdict stays in
+  // view: in a panel in the right-hand column where Material shows one (its secondary sidebar,
+  // which is sticky), else in a bar at the bottom edge that leads to the full result and can be
+  // hidden. The bar comes after the questions in the tab order, just before the result. Only
+  // the verdict is announced, and only when it changes.
+
+  keepVerdictInView() {
+    this.live = this.widget.querySelector(".sip-verdict-live");
+    this.aside = this.widget.querySelector(".sip-aside");
+    this.verdictBar = this.widget.querySelector(".sip-verdict-bar");
+    this.resultHeading = this.widget.querySelector(".sip-result h2");
+    this.barDismissed = false;
+    const column = document.querySelector(".md-sidebar--secondary:not([hidden]) .md-sidebar__inner");
+    if (column) {
+      column.prepend(this.aside);
+      this.aside.addEventListener("click", (event) => this.onClick(event));
+    } else {
+      this.aside.remove();
+      this.aside = null;
+      this.verdictBar.classList.add("sip-bar-always");
+    }
+    new ResizeObserver(() => this.padForBar()).observe(this.verdictBar);
+  }
+
+  showVerdict(assessment, previous) {
+    const label = assessment.verdict_label;
+    if (this.aside) {
+      this.aside.querySelector(".sip-aside-verdict strong").textContent = label;
+      this.aside.querySelector(".sip-aside-summary").textContent = assessment.summary || "";
+      const reason = this.aside.querySelector(".sip-aside-reason");
+      const deciding = assessment.reasons?.[0];
+      reason.replaceChildren();
+      if (deciding) reason.append(element("strong", `${assessment.headings?.reasons}:`), ` ${deciding.text}`);
+      reason.hidden = !deciding;
+      this.aside.hidden = false;
+    }
+    this.verdictBar.querySelector(".sip-bar-verdict").textContent = label;
+    this.placeBar();
+    if (previous && previous.verdict_label !== label) this.live.textContent = text("verdict_now", { verdict: label });
+  }
+
+  // The bar shows once there is a verdict, until the user hides it (sip.css shows it only
+  // where there is no right-hand column).
+  placeBar() {
+    this.verdictBar.hidden = !this.lastAssessment || this.barDismissed;
+    this.padForBar();
+  }
+
+  // The page gets room for the bar below its end, and a focused field is scrolled clear of it
+  // (sip.css: body padding and scroll-padding-bottom from --sip-bar-height).
+  padForBar() {
+    const height = this.verdictBar.hidden ? 0 : this.verdictBar.offsetHeight;
+    document.documentElement.style.setProperty("--sip-bar-height", `${height}px`);
+  }
+
+  hideBar() {
+    this.barDismissed = true;
+    this.resultHeading.focus({ preventScroll: true });
+    this.placeBar();
+  }
+
+  goToResult() {
+    this.resultHeading.focus({ preventScroll: true });
+    this.resultHeading.scrollIntoView({ block: "start" });
   }
 
   // A new tab with the kallelse, prefilled with what the assessment knows.

@@ -89,13 +89,13 @@ PAGE: dict[str, str] = {
     "notices_intro": "Kontrollera svaren innan du skapar PDF:en. Det här togs inte med från filen:",
     # the needs assessment's result and what it hands over
     "source": "Källa",
-    "verdict_now": "Resultat: {verdict}",
+    "verdict_now": "Resultat: {verdict}",  # announced when the verdict changes, nothing more
     "start_kallelse": "Starta en kallelse med de här uppgifterna",
     "prefilled": "Uppgifterna från behovsbedömningen är ifyllda. Fyll i resten.",
-    # "Granska dina svar"
+    # "Granska dina svar": each answer as the form shows it
     "review_change": "Ändra",
     "review_empty": "Inte ifyllt",
     "review_yes": "Ja",
     "review_no": "Nej",
-    "review_none": "Inga svar ännu.",
+    "review_continued": "{section} (forts.)",  # the questions after a group in its section
 }

@@ -224,6 +224,22 @@ def _verdict_in_view(fid: str) -> str:
     )
 
 
+def _review(fid: str, submit_label: str) -> str:
+    """The step "Granska dina svar": the answers by section, each with "Ändra" (widgets.mjs
+    lists them from the form each time the step is opened), then the PDF."""
+    return (
+        f'<section class="sip-review" aria-labelledby="sip-review-title-{fid}" hidden>'
+        f'<h2 id="sip-review-title-{fid}" tabindex="-1">Granska dina svar</h2>'
+        "<p>Läs igenom dina svar innan du skapar PDF:en. Välj Ändra för att rätta ett svar.</p>"
+        '<div class="sip-review-list"></div>'
+        '<div class="sip-actions">'
+        '<button type="button" class="md-button md-button--primary" data-action="print-pdf">'
+        f"{html.escape(submit_label)} med de här svaren</button>"
+        '<button type="button" class="md-button" data-action="close-review">'
+        "Stäng granskningen</button></div></section>"
+    )
+
+
 def render_widget(
     form: Form,
     *,
@@ -268,6 +284,8 @@ def render_widget(
         )
         actions = (
             '<div class="sip-actions">'
+            '<button type="button" class="md-button" data-action="review">'
+            "Granska dina svar</button>"
             f'<button type="submit" class="md-button md-button--primary">{html.escape(form.submit_label)}'
             "</button>"
             f"{variant_buttons}"
@@ -275,7 +293,9 @@ def render_widget(
             '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
             "</div>"
         )
-        result = '<div class="sip-result-body" aria-live="polite"></div>'
+        result = _review(fid, form.submit_label) + (
+            '<div class="sip-result-body" aria-live="polite"></div>'
+        )
     open_file = (
         '<details class="sip-open"><summary>Fortsätt med en sparad fil</summary>'
         f'<label class="sip-label" for="sip-open-{fid}">Välj en PDF eller en svarsfil som du har '

@@ -416,10 +416,13 @@ function clearErrors(widget) {
   if (document.title.startsWith("Fel: ")) document.title = document.title.slice(5);
 }
 
+// Focus a question: the field itself, or in a group of options the chosen one (else the first).
 function focusField(widget, id) {
   const el = document.getElementById(id);
   if (!el) return;
-  const target = el.matches("fieldset") ? el.querySelector("input, select, textarea") : el;
+  const target = el.matches("fieldset")
+    ? el.querySelector("input:checked") || el.querySelector("input, select, textarea")
+    : el;
   (target || el).focus();
   el.scrollIntoView({ block: "center" });
 }
@@ -530,6 +533,106 @@ function element(tag, content, className) {
   return el;
 }
 
+// ---- "Granska dina svar" ---------------------------------------------------------------------
+//
+// The answers as the form shows them, section by section, read from the form itself: section
+// headings, labels and legends, only the questions that are shown, rows numbered as in the form.
+// Each answer has an "Ändra" link to its question (the GOV.UK "check answers" pattern).
+
+// A label or legend as the form shows it, without "(måste fyllas i)".
+function labelText(node) {
+  if (!node) return "";
+  const copy = node.cloneNode(true);
+  for (const mark of copy.querySelectorAll(".sip-required")) mark.remove();
+  return copy.textContent.trim();
+}
+
+// One shown question: its label, its answer as the user sees it (the chosen options' labels,
+// "Ja" or "Nej" for a single box, the text; nothing when unanswered) and what "Ändra" focuses.
+function answerOf(field) {
+  if (field.matches("fieldset")) {
+    const chosen = [...field.querySelectorAll("input:checked")].map((input) => labelText(input.labels[0]));
+    return { label: labelText(field.querySelector(":scope > legend")), values: chosen, id: field.id };
+  }
+  const control = field.querySelector("input, select, textarea");
+  if (field.matches(".sip-single-check")) {
+    const value = text(control.checked ? "review_yes" : "review_no");
+    return { label: labelText(control.labels[0]), values: [value], id: control.id };
+  }
+  const value = control.matches("select")
+    ? control.value && control.selectedOptions[0].textContent.trim()
+    : control.value.trim();
+  return { label: labelText(field.querySelector(".sip-label")), values: value ? [value] : [], id: control.id };
+}
+
+// <div><dt>label</dt><dd>answer</dd><dd><a>Ändra</a></dd></div>; `row` names a repeat row
+// ("Deltagare 2") in the link's name, so that every "Ändra" says which answer it changes.
+function reviewRow(answer, row = "") {
+  const line = element("div", undefined, "sip-review-row");
+  const value = element("dd", undefined, "sip-review-value");
+  if (!answer.values.length) value.append(element("span", text("review_empty"), "sip-review-empty"));
+  else if (answer.values.length === 1) value.textContent = answer.values[0];
+  else {
+    const list = element("ul");
+    for (const one of answer.values) list.append(element("li", one));
+    value.append(list);
+  }
+  const link = element("a", text("review_change"));
+  link.href = `#${answer.id}`;
+  link.dataset.action = "change";
+  link.append(element("span", ` ${row ? `${answer.label}, ${row}` : answer.label}`, "md-visually-hidden"));
+  const change = element("dd", undefined, "sip-review-change");
+  change.append(link);
+  line.append(element("dt", answer.label), value, change);
+  return line;
+}
+
+function reviewRows(fields, row) {
+  const list = element("dl", undefined, "sip-review-rows");
+  for (const field of fields) if (!field.hidden) list.append(reviewRow(answerOf(field), row));
+  return list.children.length ? list : document.createDocumentFragment();
+}
+
+function reviewRepeat(repeat) {
+  const out = document.createDocumentFragment();
+  out.append(element("h4", repeat.querySelector(":scope > legend").textContent.trim()));
+  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+  if (!items.length) out.append(element("p", text("review_empty"), "sip-review-empty"));
+  for (const item of items) {
+    const row = item.querySelector(":scope > legend").textContent.trim();
+    out.append(element("h5", row), reviewRows(item.querySelectorAll(":scope > .sip-field"), row));
+  }
+  return out;
+}
+
+// Questions that follow a repeat group in its section get a heading of their own ("Vad
+// samtycket gäller (forts.)"), so that they are not read as part of the group's last row.
+function reviewList(form) {
+  const out = document.createDocumentFragment();
+  for (const section of form.querySelectorAll(":scope > .sip-section")) {
+    if (section.hidden) continue;
+    const title = section.querySelector(":scope > h2").textContent.trim();
+    out.append(element("h3", title));
+    let fields = [];
+    let afterGroup = false;
+    const flush = () => {
+      const rows = reviewRows(fields);
+      if (afterGroup && rows.children.length) out.append(element("h4", text("review_continued", { section: title })));
+      out.append(rows);
+      fields = [];
+    };
+    for (const child of section.children) {
+      if (child.matches(".sip-repeat")) {
+        flush();
+        out.append(reviewRepeat(child));
+        afterGroup = true;
+      } else if (child.matches(".sip-field")) fields.push(child);
+    }
+    flush();
+  }
+  return out;
+}
+
 // ---- needs assessment result -----------------------------------------------------------------
 
 // "(Källa: <document, its own section>. <portal heading as a link>)": the document is named as a
@@ -619,6 +722,7 @@ class FormWidget {
     this.statusText = widget.querySelector(".sip-status .sip-status-text");
     this.progress = widget.querySelector(".sip-status .sip-progress");
     this.result = widget.querySelector(".sip-result-body");
+    this.review = widget.querySelector(".sip-review");
     this.mode = widget.dataset.mode;
     this.id = widget.dataset.sipWidget;
     this.dirty = false;
@@ -781,6 +885,7 @@ class FormWidget {
   onChange() {
     this.dirty = true;
     updateVisibility(this.form);
+    this.refreshReview();
     if (this.assesses && this.ready) this.assess();
   }
 
@@ -795,6 +900,9 @@ class FormWidget {
       "print-pdf": () => this.makePdf(),
       save: () => this.saveAnswers(),
       clear: () => this.clear(),
+      review: () => this.openReview(),
+      "close-review": () => this.closeReview(),
+      change: () => focusField(this.widget, decodeURIComponent(target.hash.slice(1))),
       "start-kallelse": () => this.startKallelse(),
       "to-result": () => this.goToResult(),
       "hide-bar": () => this.hideBar(),
@@ -811,6 +919,7 @@ class FormWidget {
     const label = item.querySelector("legend").textContent.trim();
     repeat.querySelector(".sip-repeat-status").textContent = text("row_added", { label });
     this.dirty = true;
+    this.refreshReview();
   }
 
   removeRow(item) {
@@ -822,7 +931,31 @@ class FormWidget {
     repeat.querySelector(".sip-repeat-status").textContent = text("row_removed", { label });
     repeat.querySelector(":scope > .sip-add").focus();
     this.dirty = true;
+    this.refreshReview();
     if (this.assesses && this.ready) this.assess();
+  }
+
+  // ---- "Granska dina svar" ----
+
+  // Listed afresh from the form each time it is opened; the heading takes the focus.
+  openReview() {
+    this.review.querySelector(".sip-review-list").replaceChildren(reviewList(this.form));
+    this.review.hidden = false;
+    const heading = this.review.querySelector("h2");
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
+  }
+
+  // While the list is open it follows every change the user makes in the form.
+  refreshReview() {
+    if (this.review && !this.review.hidden) {
+      this.review.querySelector(".sip-review-list").replaceChildren(reviewList(this.form));
+    }
+  }
+
+  closeReview() {
+    this.review.hidden = true;
+    this.widget.querySelector("[data-action=review]").focus();
   }
 
   // ---- the needs assessment ----
@@ -983,6 +1116,7 @@ class FormWidget {
     updateVisibility(this.form);
     clearErrors(this.widget);
     this.dirty = true;
+    this.refreshReview();
     return notices;
   }
 
@@ -993,6 +1127,7 @@ class FormWidget {
     updateVisibility(this.form);
     clearErrors(this.widget);
     showNotices(this.widget, []);
+    if (this.review) this.review.hidden = true;
     this.dirty = false;
     if (!this.assesses) say(this.result, text("cleared"));
     else if (this.ready) this.assess();

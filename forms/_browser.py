@@ -12,9 +12,9 @@ Ops:
 - ``save``: ``{"filename": ...}`` plus an answers file (JSON bytes)
 
 Errors never escape as tracebacks: an unexpected exception becomes ``{"fatal": message}``
-with a Swedish message, and the traceback goes to the console only. The text of an exception
-reaches the page only for :class:`forms.saved.OpenError`, whose messages are written in Swedish
-for the user.
+with the Swedish message the page and the worker use too (:data:`forms.messages.FATAL`), and
+the traceback goes to the console only. The text of an exception reaches the page only for
+:class:`forms.saved.OpenError`, whose messages are written in Swedish for the user.
 """
 
 from __future__ import annotations
@@ -26,14 +26,10 @@ import traceback
 from datetime import datetime
 
 from . import registry
+from .messages import FATAL
 
 # forms.pdf (and with it fpdf2 and fontTools) is imported only when first needed, so that a
 # widget is ready as soon as its questions can be answered; see warm().
-
-FATAL = (
-    "Något gick fel när formuläret skulle behandlas. Det du har skrivit finns kvar. "
-    "Försök igen, eller spara dina svar och ladda om sidan."
-)
 
 
 def _filename(title: str, when: datetime) -> str:

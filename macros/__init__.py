@@ -1,8 +1,9 @@
 """mkdocs-macros module: a thin adapter between MkDocs pages and the page-time functions.
 
-- ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition and notes
-  the widget in the page's metadata, so that ``overrides/main.html`` loads its script from
-  ``<head>``;
+- ``{{ widget("kallelse") }}`` renders a widget's HTML from its ``forms`` definition (with the
+  address of every widget's page, read once from the sources) and notes the widget in the
+  page's metadata, so that ``overrides/main.html`` loads its script, with the page's Swedish
+  messages, from ``<head>``;
 - ``{{ dokumentinfo() }}`` and ``{{ sip_steg() }}`` render routine-page furniture;
 - ``{{ jamfor_lanen() }}`` renders the county comparison from the county registry (forms/lan);
 - every routine page's front matter is checked before its macros run.
@@ -15,6 +16,7 @@ the Pyodide folder, CSP, service worker) run afterwards over ``site/``: see ``re
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 
 def define_env(env) -> None:
@@ -24,12 +26,19 @@ def define_env(env) -> None:
     from . import pages, widgets
 
     lan.registry()  # a wrong county file stops the build here, naming file, row and reason
+    pages_of_widgets = widgets.widget_pages(
+        Path(env.conf["docs_dir"]), env.conf["use_directory_urls"]
+    )
 
     @env.macro
     def widget(form_id: str) -> str:
         """The widget ``form_id`` (see forms/registry.py)."""
-        env.page.meta.setdefault("sip_widget", widgets.script_params(form_id))
-        return widgets.widget_html(form_id, root=widgets.site_root(env.page.url))
+        env.page.meta.setdefault(
+            "sip_widget", {**widgets.script_params(form_id), "messages": widgets.page_messages()}
+        )
+        return widgets.widget_html(
+            form_id, root=widgets.site_root(env.page.url), pages=pages_of_widgets
+        )
 
     @env.macro
     def blank_pdf(form_id: str) -> str:

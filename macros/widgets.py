@@ -11,11 +11,26 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from pathlib import Path
 
-from forms.registry import blank_pdf_path, get_module
+from forms import messages
+from forms.registry import FORMS, blank_pdf_path, get_module
 from forms.schema import FORMAT_HINTS, Field, Form, Repeat, Section, ShowIf, field_id
+from release.pyodide_dist import CORE_FILES
 
-INDEX = "__INDEX__"  # placeholder for the item number in a repeat group's <template>
+# The placeholder for the item number in a repeat group's <template>. The page numbers a row by
+# putting its index wherever the template holds this (widgets.mjs, renumber), in every
+# attribute: name, id, for, aria-describedby, data-field, data-show-if.
+INDEX = "__INDEX__"
+# field_id() turns the placeholder into this inside ids; the template holds INDEX there too, so
+# that a numbered row's ids are field_id() of its names.
+INDEX_IN_ID = field_id(INDEX).removeprefix("f-")
+
+# What Pyodide loads before any package: its core files (release/pyodide_dist.py copies them
+# into the Pyodide folder) and its lockfile, which lists the packages. A widget page asks the
+# service worker to keep these and every package for offline use.
+PYODIDE_FILES = (*CORE_FILES, "pyodide-lock.json")
 
 
 def _attr(value: object) -> str:
@@ -168,7 +183,7 @@ def render_repeat(rep: Repeat) -> str:
         f'data-min="{rep.min_items}" data-max="{rep.max_items}">'
         f"<legend>{html.escape(rep.legend)}</legend>{hint}"
         f'<div class="sip-repeat-items">{items}</div>'
-        f"<template>{_repeat_item(rep, INDEX)}</template>"
+        f"<template>{_repeat_item(rep, INDEX).replace(INDEX_IN_ID, INDEX)}</template>"
         f'<button type="button" class="md-button sip-add" data-action="add">'
         f"{html.escape(rep.add_label)}</button>"
         f'<p class="sip-repeat-status md-visually-hidden" role="status"></p></fieldset>'
@@ -188,6 +203,43 @@ def render_section(section: Section, level: int = 2) -> str:
     )
 
 
+def _verdict_in_view(fid: str) -> str:
+    """What keeps the needs assessment's answer in view while the user answers (widgets.mjs
+    fills it in): a panel for the right-hand column, which the page moves into Material's
+    secondary sidebar, and a bar at the bottom edge for narrow screens. Neither is live: only
+    the verdict is announced, in a small region of its own, when it changes."""
+    to_result = f'href="#sip-result-title-{fid}" data-action="to-result"'
+    return (
+        '<p class="sip-verdict-live md-visually-hidden" role="status"></p>'
+        f'<section class="sip-aside" aria-labelledby="sip-aside-title-{fid}" hidden>'
+        f'<p class="sip-aside-title" id="sip-aside-title-{fid}">Resultatet just nu</p>'
+        '<p class="sip-aside-verdict"><strong></strong></p>'
+        '<p class="sip-aside-summary"></p><p class="sip-aside-reason"></p>'
+        f'<p class="sip-aside-more"><a {to_result}>Läs hela resultatet</a></p></section>'
+        '<div class="sip-verdict-bar" hidden>'
+        '<p class="sip-bar-text">Resultat: <strong class="sip-bar-verdict"></strong></p>'
+        f'<a {to_result}>Visa hela resultatet</a>'
+        '<button type="button" class="sip-bar-close" data-action="hide-bar">Dölj'
+        '<span class="md-visually-hidden"> raden med resultatet</span></button></div>'
+    )
+
+
+def _review(fid: str, submit_label: str) -> str:
+    """The step "Granska dina svar": the answers by section, each with "Ändra" (widgets.mjs
+    lists them from the form each time the step is opened), then the PDF."""
+    return (
+        f'<section class="sip-review" aria-labelledby="sip-review-title-{fid}" hidden>'
+        f'<h2 id="sip-review-title-{fid}" tabindex="-1">Granska dina svar</h2>'
+        "<p>Läs igenom dina svar innan du skapar PDF:en. Välj Ändra för att rätta ett svar.</p>"
+        '<div class="sip-review-list"></div>'
+        '<div class="sip-actions">'
+        '<button type="button" class="md-button md-button--primary" data-action="print-pdf">'
+        f"{html.escape(submit_label)} med de här svaren</button>"
+        '<button type="button" class="md-button" data-action="close-review">'
+        "Stäng granskningen</button></div></section>"
+    )
+
+
 def render_widget(
     form: Form,
     *,
@@ -195,8 +247,11 @@ def render_widget(
     mode: str = "pdf",
     blank_pdf: str | None = None,
     variants: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
 ) -> str:
-    """The whole widget. ``root`` is the relative path from the page to the site root."""
+    """The whole widget. ``root`` is the relative path from the page to the site root;
+    ``pages`` maps each widget id to its page, relative to the site root (:func:`widget_pages`),
+    so that one widget can open another (the needs assessment starts a kallelse)."""
     fid = _attr(form.id)
     intro = f'<p class="sip-intro">{html.escape(form.intro)}</p>' if form.intro else ""
     sections = "".join(render_section(s) for s in form.sections)
@@ -214,10 +269,10 @@ def render_widget(
             '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
             "</div>"
         )
-        result = (
-            '<section class="sip-result" aria-labelledby="sip-result-title-' + fid + '">'
-            f'<h2 id="sip-result-title-{fid}">Resultat</h2>'
-            '<div class="sip-result-body" aria-live="polite">'
+        result = _verdict_in_view(fid) + (
+            f'<section class="sip-result" aria-labelledby="sip-result-title-{fid}">'
+            f'<h2 id="sip-result-title-{fid}" tabindex="-1">Resultat</h2>'
+            '<div class="sip-result-body">'
             "<p>Svara på frågorna ovan. Resultatet visas här när formuläret har startat.</p>"
             "</div></section>"
         )
@@ -229,6 +284,8 @@ def render_widget(
         )
         actions = (
             '<div class="sip-actions">'
+            '<button type="button" class="md-button" data-action="review">'
+            "Granska dina svar</button>"
             f'<button type="submit" class="md-button md-button--primary">{html.escape(form.submit_label)}'
             "</button>"
             f"{variant_buttons}"
@@ -236,7 +293,9 @@ def render_widget(
             '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
             "</div>"
         )
-        result = '<div class="sip-result-body" aria-live="polite"></div>'
+        result = _review(fid, form.submit_label) + (
+            '<div class="sip-result-body" aria-live="polite"></div>'
+        )
     open_file = (
         '<details class="sip-open"><summary>Fortsätt med en sparad fil</summary>'
         f'<label class="sip-label" for="sip-open-{fid}">Välj en PDF eller en svarsfil som du har '
@@ -249,15 +308,17 @@ def render_widget(
     )
     return (
         f'<div class="sip-widget" data-sip-widget="{fid}" data-mode="{_attr(mode)}" '
-        f'data-root="{_attr(root)}">'
+        f'data-root="{_attr(root)}" data-pages="{_attr(json.dumps(pages or {}))}" '
+        f'data-pyodide-files="{_attr(json.dumps(PYODIDE_FILES))}">'
         f"{intro}{blank}"
         '<div class="sip-status" role="status">'
         '<p class="sip-status-text">Formuläret startar när sidan har laddats klart.</p>'
         '<progress class="sip-progress" max="100" value="0" hidden></progress></div>'
         '<noscript><p class="sip-noscript">Formuläret behöver JavaScript. Du kan läsa frågorna '
         "här och skriva ut en tom blankett i stället.</p></noscript>"
-        '<div class="sip-error-summary" role="alert" tabindex="-1" hidden>'
-        '<h2 class="sip-error-title">Det finns fel i formuläret</h2>'
+        f'<div class="sip-error-summary" role="alert" tabindex="-1" '
+        f'aria-labelledby="sip-error-title-{fid}" hidden>'
+        f'<h2 class="sip-error-title" id="sip-error-title-{fid}">Det finns fel i formuläret</h2>'
         "<p>Rätta det som står nedan. Det du har skrivit finns kvar.</p><ul></ul></div>"
         f"{open_file}"
         f'<form class="sip-form" novalidate autocomplete="off" aria-label="{_attr(form.title)}">'
@@ -276,8 +337,9 @@ def mode_of(form_id: str) -> str:
     return "assess" if hasattr(get_module(form_id), "assess") else "pdf"
 
 
-def widget_html(form_id: str, *, root: str) -> str:
-    """The widget ``form_id`` (see forms/registry.py) on a page ``root`` below the site root."""
+def widget_html(form_id: str, *, root: str, pages: dict[str, str] | None = None) -> str:
+    """The widget ``form_id`` (see forms/registry.py) on a page ``root`` below the site root;
+    ``pages``: :func:`widget_pages`."""
     module = get_module(form_id)
     return render_widget(
         module.FORM,
@@ -285,7 +347,37 @@ def widget_html(form_id: str, *, root: str) -> str:
         mode=mode_of(form_id),
         blank_pdf=blank_pdf_path(form_id) if hasattr(module, "render_blank") else None,
         variants=getattr(module, "VARIANTS", None),
+        pages=pages,
     )
+
+
+WIDGET_MACRO = re.compile(r"""\{\{\s*widget\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+
+
+def widget_pages(docs_dir: Path, use_directory_urls: bool = True) -> dict[str, str]:
+    """Which page holds which widget: ``{"kallelse": "blanketter/kallelse/", …}``, URLs
+    relative to the site root as MkDocs writes them. Read once from the Markdown sources, so
+    that every page knows every widget's address before any page is rendered. An unknown
+    widget, or one on two pages, stops the build."""
+    from mkdocs.structure.files import File
+
+    found: dict[str, File] = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        for form_id in WIDGET_MACRO.findall(path.read_text("utf-8")):
+            if form_id not in FORMS:
+                raise KeyError(f"{src}: unknown widget {form_id!r}")
+            if form_id in found:
+                other = found[form_id].src_uri
+                raise ValueError(f"{src}: widget {form_id!r} is already on {other}")
+            found[form_id] = File(src, str(docs_dir), "", use_directory_urls)
+    return {form_id: file.url for form_id, file in found.items()}
+
+
+def page_messages() -> str:
+    """The Swedish texts of the page script and the worker (forms/messages.py), as JSON for
+    the widget script's tag (overrides/main.html)."""
+    return json.dumps(messages.PAGE, ensure_ascii=False)
 
 
 def script_params(form_id: str) -> dict[str, str]:

@@ -181,7 +181,7 @@ class TestWidgetHtml:
                               if f.kind in ("date", "time")]
             assert paths, form_id
             for path, kind in paths:
-                fid = field_id(path)
+                fid = field_id(path).replace(widgets.INDEX_IN_ID, widgets.INDEX)
                 text = ("Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-15." if kind == "date"
                         else "Skriv som TT:MM, till exempel 09:30.")
                 assert f'<div class="sip-hint sip-format" id="{fid}-format">{text}</div>' in page

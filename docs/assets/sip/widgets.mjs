@@ -5,15 +5,23 @@
 // travel only to the worker, and leave the page only as a file the user chooses to save.
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
-const FATAL =
-  "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.";
-const RESTARTING = "Formuläret fick ett fel och startar om. Det du har skrivit finns kvar.";
-const RESTARTED = "Formuläret fick ett fel och har startats om. Det du har skrivit finns kvar. Du kan fortsätta.";
-const CALL_LOST = "Formuläret fick ett fel och startades om. Det du har skrivit finns kvar. Försök igen.";
-const GAVE_UP =
-  "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil och ladda sedan om sidan.";
-const FRAMED =
-  "Formuläret fungerar bara när sidan är öppen direkt i webbläsaren, inte inne i en annan webbplats. Öppna sidan i en egen flik.";
+
+// Every Swedish text of the page and the worker comes from forms/messages.py: the build writes
+// it as JSON on this script's tag (macros/overrides/main.html), which is in the page before the
+// script runs, so even the worker started below, before the form is parsed, has it.
+const MESSAGES = (() => {
+  try {
+    return JSON.parse(document.querySelector("script[data-sip-messages]")?.dataset.sipMessages || "{}");
+  } catch {
+    return {};
+  }
+})();
+
+// The text `key`, with each {name} filled in from `values` (as Python's str.format would).
+function text(key, values = {}) {
+  const template = MESSAGES[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
 
 // The limit of forms/saved.py (MAX_FILE_BYTES): a larger file is refused before it is read.
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -105,14 +113,9 @@ class Python {
       event.preventDefault?.();
       if (worker !== this.worker) return;
       if (this.started) this.crash("error event");
-      else
-        this.rejectReady(
-          new Error(
-            "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.",
-          ),
-        );
+      else this.rejectReady(new Error(text("load_failed")));
     };
-    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode });
+    worker.postMessage({ type: "start", widget: this.widgetId, mode: this.mode, messages: MESSAGES });
     this.runtime.then((module) => worker.postMessage({ type: "runtime", module }));
   }
 
@@ -158,12 +161,12 @@ class Python {
     console.warn("Python worker stopped:", reason);
     this.worker.terminate();
     this.started = false;
-    for (const pending of this.calls.values()) pending.reject(new Error(CALL_LOST));
+    for (const pending of this.calls.values()) pending.reject(new Error(text("call_lost")));
     this.calls.clear();
     if (this.restarts >= MAX_RESTARTS) {
       this.worker = null;
-      this.rejectReady(new Error(GAVE_UP));
-      this.ready = Promise.reject(new Error(GAVE_UP));
+      this.rejectReady(new Error(text("gave_up")));
+      this.ready = Promise.reject(new Error(text("gave_up")));
       this.ready.catch(() => {});
       this.onGiveUp?.();
       return;
@@ -186,7 +189,7 @@ class Python {
       text = JSON.stringify(request);
     } catch (error) {
       console.error(error);
-      throw new Error(FATAL);
+      throw new Error(text("fatal"));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -202,7 +205,7 @@ class Python {
       } catch (error) {
         console.error(error);
         this.calls.delete(id);
-        reject(new Error(FATAL));
+        reject(new Error(text("fatal")));
       }
     });
   }
@@ -270,7 +273,7 @@ function fillFields(form, answers, prefix = "", notices = []) {
       const max = Number(repeat.dataset.max || 50);
       const legend = repeat.querySelector(":scope > legend")?.textContent.trim() || key;
       if (value.length > max) {
-        notices.push(`Det fanns ${value.length} rader i ”${legend}”. Blanketten rymmer ${max}, så bara de första ${max} togs med.`);
+        notices.push(text("rows_left_out", { count: value.length, legend, max }));
       }
       const rows = value.slice(0, max);
       setItemCount(repeat, Math.max(Number(repeat.dataset.min || 0), rows.length));
@@ -285,12 +288,12 @@ function fillFields(form, answers, prefix = "", notices = []) {
       } else if (el.type === "radio") {
         el.checked = el.value === value;
       } else if (typeof value === "string" || typeof value === "number") {
-        const text = String(value);
-        if (el.maxLength > 0 && text.length > el.maxLength) {
+        const typed = String(value);
+        if (el.maxLength > 0 && typed.length > el.maxLength) {
           const label = el.labels?.[0]?.textContent.trim() || key;
-          notices.push(`Texten i ”${label}” hade ${text.length} tecken. Fältet rymmer ${el.maxLength}, så resten togs inte med.`);
+          notices.push(text("text_cut", { label, length: typed.length, max: el.maxLength }));
         }
-        el.value = el.maxLength > 0 ? text.slice(0, el.maxLength) : text;
+        el.value = el.maxLength > 0 ? typed.slice(0, el.maxLength) : typed;
       } else if (value === null || value === undefined) {
         el.value = "";
       }
@@ -301,26 +304,48 @@ function fillFields(form, answers, prefix = "", notices = []) {
 
 // ---- repeat groups -------------------------------------------------------------------------
 
-function renumber(repeat) {
-  const name = repeat.dataset.repeat;
-  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
-  const idName = name.replaceAll("_", "-");
-  items.forEach((item, index) => {
-    const old = item.dataset.index;
-    if (old !== String(index)) {
-      const namePattern = new RegExp(`^${name}\\.${old}\\.`);
-      const idPattern = new RegExp(`f-${idName}-${old}-`, "g");
-      for (const el of item.querySelectorAll("*")) {
-        if (el.name) el.name = el.name.replace(namePattern, `${name}.${index}.`);
-        for (const attr of ["id", "for", "aria-describedby", "data-field"]) {
-          const value = el.getAttribute(attr);
-          if (value) el.setAttribute(attr, value.replace(idPattern, `f-${idName}-${index}-`).replace(namePattern, `${name}.${index}.`));
-        }
-        const showIf = el.getAttribute("data-show-if");
-        if (showIf) el.setAttribute("data-show-if", showIf.replace(`"${name}.${old}.`, `"${name}.${index}.`));
+// A row is numbered from its group's <template> (macros/widgets.py): wherever the template's
+// attributes hold the placeholder (its own data-index), the row holds its index, so name, id,
+// for, aria-describedby, data-field and data-show-if follow the build's own naming. A row and
+// the template have the same elements in the same order; the page changes only attributes and
+// text inside a row. Per group: the template's first element and [position, attribute, value].
+const rowTemplates = new WeakMap();
+
+function rowTemplate(repeat) {
+  let known = rowTemplates.get(repeat);
+  if (!known) {
+    const root = repeat.querySelector(":scope > template").content.firstElementChild;
+    const placeholder = root.dataset.index;
+    const indexed = [];
+    [root, ...root.querySelectorAll("*")].forEach((el, position) => {
+      for (const { name, value } of el.attributes) {
+        if (value.includes(placeholder)) indexed.push([position, name, value]);
       }
-      item.dataset.index = String(index);
-    }
+    });
+    known = { root, placeholder, indexed };
+    rowTemplates.set(repeat, known);
+  }
+  return known;
+}
+
+function numberRow(repeat, item, index) {
+  const { placeholder, indexed } = rowTemplate(repeat);
+  const elements = [item, ...item.querySelectorAll("*")];
+  for (const [position, name, value] of indexed) {
+    elements[position].setAttribute(name, value.replaceAll(placeholder, String(index)));
+  }
+  // A field with an error shown stays described by its own message (showErrors).
+  for (const el of item.querySelectorAll("[aria-invalid]")) {
+    const described = (el.getAttribute("aria-describedby") || "").split(" ");
+    const kept = described.filter((token) => token && !token.endsWith("-error"));
+    el.setAttribute("aria-describedby", [...kept, `${el.id}-error`].join(" "));
+  }
+}
+
+function renumber(repeat) {
+  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+  items.forEach((item, index) => {
+    if (item.dataset.index !== String(index)) numberRow(repeat, item, index);
     for (const no of item.querySelectorAll(".sip-item-no")) {
       if (no.closest(".sip-repeat-item") === item) no.textContent = String(index + 1);
     }
@@ -346,12 +371,10 @@ function setItemCount(repeat, count) {
   const max = Number(repeat.dataset.max || 50);
   const wanted = Math.min(Math.max(count, Number(repeat.dataset.min || 0)), max);
   if (list.children.length < wanted) {
-    const template = repeat.querySelector(":scope > template").innerHTML;
-    const rows = [];
-    for (let index = list.children.length; index < wanted; index++) {
-      rows.push(template.replaceAll("__INDEX__", String(index)));
-    }
-    list.insertAdjacentHTML("beforeend", rows.join(""));
+    const { root } = rowTemplate(repeat);
+    const rows = document.createDocumentFragment();
+    for (let index = list.children.length; index < wanted; index++) rows.append(document.importNode(root, true));
+    list.append(rows);
   }
   while (list.children.length > wanted) list.lastElementChild.remove();
   renumber(repeat);
@@ -393,10 +416,13 @@ function clearErrors(widget) {
   if (document.title.startsWith("Fel: ")) document.title = document.title.slice(5);
 }
 
+// Focus a question: the field itself, or in a group of options the chosen one (else the first).
 function focusField(widget, id) {
   const el = document.getElementById(id);
   if (!el) return;
-  const target = el.matches("fieldset") ? el.querySelector("input, select, textarea") : el;
+  const target = el.matches("fieldset")
+    ? el.querySelector("input:checked") || el.querySelector("input, select, textarea")
+    : el;
   (target || el).focus();
   el.scrollIntoView({ block: "center" });
 }
@@ -483,8 +509,8 @@ function showNotices(widget, notices) {
   const box = element("div", undefined, "sip-notices");
   box.setAttribute("role", "alert");
   box.tabIndex = -1;
-  box.append(element("h2", "Allt i filen kom inte med", "sip-notices-title"));
-  box.append(element("p", "Kontrollera svaren innan du skapar PDF:en. Det här togs inte med från filen:"));
+  box.append(element("h2", text("notices_title"), "sip-notices-title"));
+  box.append(element("p", text("notices_intro")));
   const list = element("ul");
   for (const notice of notices) list.append(element("li", notice));
   box.append(list);
@@ -492,19 +518,119 @@ function showNotices(widget, notices) {
   box.focus();
 }
 
-function say(node, text, kind = "info") {
+function say(node, message, kind = "info") {
   node.replaceChildren();
   const p = document.createElement("p");
   p.className = `sip-message sip-message--${kind}`;
-  p.textContent = text;
+  p.textContent = message;
   node.append(p);
 }
 
-function element(tag, text, className) {
+function element(tag, content, className) {
   const el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
+  if (content !== undefined) el.textContent = content;
   if (className) el.className = className;
   return el;
+}
+
+// ---- "Granska dina svar" ---------------------------------------------------------------------
+//
+// The answers as the form shows them, section by section, read from the form itself: section
+// headings, labels and legends, only the questions that are shown, rows numbered as in the form.
+// Each answer has an "Ändra" link to its question (the GOV.UK "check answers" pattern).
+
+// A label or legend as the form shows it, without "(måste fyllas i)".
+function labelText(node) {
+  if (!node) return "";
+  const copy = node.cloneNode(true);
+  for (const mark of copy.querySelectorAll(".sip-required")) mark.remove();
+  return copy.textContent.trim();
+}
+
+// One shown question: its label, its answer as the user sees it (the chosen options' labels,
+// "Ja" or "Nej" for a single box, the text; nothing when unanswered) and what "Ändra" focuses.
+function answerOf(field) {
+  if (field.matches("fieldset")) {
+    const chosen = [...field.querySelectorAll("input:checked")].map((input) => labelText(input.labels[0]));
+    return { label: labelText(field.querySelector(":scope > legend")), values: chosen, id: field.id };
+  }
+  const control = field.querySelector("input, select, textarea");
+  if (field.matches(".sip-single-check")) {
+    const value = text(control.checked ? "review_yes" : "review_no");
+    return { label: labelText(control.labels[0]), values: [value], id: control.id };
+  }
+  const value = control.matches("select")
+    ? control.value && control.selectedOptions[0].textContent.trim()
+    : control.value.trim();
+  return { label: labelText(field.querySelector(".sip-label")), values: value ? [value] : [], id: control.id };
+}
+
+// <div><dt>label</dt><dd>answer</dd><dd><a>Ändra</a></dd></div>; `row` names a repeat row
+// ("Deltagare 2") in the link's name, so that every "Ändra" says which answer it changes.
+function reviewRow(answer, row = "") {
+  const line = element("div", undefined, "sip-review-row");
+  const value = element("dd", undefined, "sip-review-value");
+  if (!answer.values.length) value.append(element("span", text("review_empty"), "sip-review-empty"));
+  else if (answer.values.length === 1) value.textContent = answer.values[0];
+  else {
+    const list = element("ul");
+    for (const one of answer.values) list.append(element("li", one));
+    value.append(list);
+  }
+  const link = element("a", text("review_change"));
+  link.href = `#${answer.id}`;
+  link.dataset.action = "change";
+  link.append(element("span", ` ${row ? `${answer.label}, ${row}` : answer.label}`, "md-visually-hidden"));
+  const change = element("dd", undefined, "sip-review-change");
+  change.append(link);
+  line.append(element("dt", answer.label), value, change);
+  return line;
+}
+
+function reviewRows(fields, row) {
+  const list = element("dl", undefined, "sip-review-rows");
+  for (const field of fields) if (!field.hidden) list.append(reviewRow(answerOf(field), row));
+  return list.children.length ? list : document.createDocumentFragment();
+}
+
+function reviewRepeat(repeat) {
+  const out = document.createDocumentFragment();
+  out.append(element("h4", repeat.querySelector(":scope > legend").textContent.trim()));
+  const items = repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+  if (!items.length) out.append(element("p", text("review_empty"), "sip-review-empty"));
+  for (const item of items) {
+    const row = item.querySelector(":scope > legend").textContent.trim();
+    out.append(element("h5", row), reviewRows(item.querySelectorAll(":scope > .sip-field"), row));
+  }
+  return out;
+}
+
+// Questions that follow a repeat group in its section get a heading of their own ("Vad
+// samtycket gäller (forts.)"), so that they are not read as part of the group's last row.
+function reviewList(form) {
+  const out = document.createDocumentFragment();
+  for (const section of form.querySelectorAll(":scope > .sip-section")) {
+    if (section.hidden) continue;
+    const title = section.querySelector(":scope > h2").textContent.trim();
+    out.append(element("h3", title));
+    let fields = [];
+    let afterGroup = false;
+    const flush = () => {
+      const rows = reviewRows(fields);
+      if (afterGroup && rows.children.length) out.append(element("h4", text("review_continued", { section: title })));
+      out.append(rows);
+      fields = [];
+    };
+    for (const child of section.children) {
+      if (child.matches(".sip-repeat")) {
+        flush();
+        out.append(reviewRepeat(child));
+        afterGroup = true;
+      } else if (child.matches(".sip-field")) fields.push(child);
+    }
+    flush();
+  }
+  return out;
 }
 
 // ---- needs assessment result -----------------------------------------------------------------
@@ -514,7 +640,7 @@ function element(tag, text, className) {
 function sourceLink(root, item) {
   const span = element("span", "", "sip-source");
   if (!item.source) return span;
-  span.append(` (Källa: ${item.short || item.source}.`);
+  span.append(` (${text("source")}: ${item.short || item.source}.`);
   if (item.href) {
     const a = element("a", item.link || item.source);
     a.href = root + item.href;
@@ -547,13 +673,29 @@ function renderAssessment(widget, assessment) {
   list(headings.reasons, assessment.reasons);
   for (const section of assessment.sections || []) list(section.title, section.items);
   list(headings.checklist, assessment.checklist, true);
-  if (assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length) {
-    const button = element("button", "Starta en kallelse med de här uppgifterna", "md-button md-button--primary");
+  if (canStartKallelse(widget, assessment)) {
+    const button = element("button", text("start_kallelse"), "md-button md-button--primary");
     button.type = "button";
     button.dataset.action = "start-kallelse";
     out.append(button);
   }
   body.replaceChildren(out);
+}
+
+// The widget pages' addresses, relative to the site root (macros/widgets.py, widget_pages).
+function pageOf(widget, formId) {
+  try {
+    const path = JSON.parse(widget.dataset.pages || "{}")[formId];
+    return path === undefined ? null : widget.dataset.root + path;
+  } catch {
+    return null;
+  }
+}
+
+function canStartKallelse(widget, assessment) {
+  return Boolean(
+    assessment.kallelse && Object.keys(assessment.kallelse_prefill || {}).length && pageOf(widget, "kallelse"),
+  );
 }
 
 // ---- one widget --------------------------------------------------------------------------------
@@ -571,240 +713,389 @@ function supported() {
   }
 }
 
-function setup(widget, early) {
-  const form = widget.querySelector("form.sip-form");
-  const status = widget.querySelector(".sip-status");
-  const statusText = status.querySelector(".sip-status-text");
-  const bar = status.querySelector(".sip-progress");
-  const result = widget.querySelector(".sip-result-body");
-  const mode = widget.dataset.mode;
-  const id = widget.dataset.sipWidget;
-  let dirty = false;
-  let lastAssessment = null;
-  let sequence = 0;
-
-  for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
-  updateVisibility(form);
-
-  window.addEventListener("beforeunload", (event) => {
-    if (dirty) {
-      event.preventDefault();
-      event.returnValue = "";
+// One widget on the page: its form, its status line, its result, and the Python behind it.
+// `early` is the Python started before the page was parsed (see the end of this file).
+class FormWidget {
+  constructor(widget, early) {
+    this.widget = widget;
+    this.form = widget.querySelector("form.sip-form");
+    this.statusText = widget.querySelector(".sip-status .sip-status-text");
+    this.progress = widget.querySelector(".sip-status .sip-progress");
+    this.result = widget.querySelector(".sip-result-body");
+    this.review = widget.querySelector(".sip-review");
+    this.mode = widget.dataset.mode;
+    this.id = widget.dataset.sipWidget;
+    this.dirty = false;
+    this.lastAssessment = null;
+    this.sequence = 0;
+    this.numberRows();
+    this.guardUnsavedInput();
+    const refusal = framed ? text("framed") : supported() ? null : text("unsupported");
+    if (refusal) {
+      this.refuse(refusal);
+      return;
     }
-  });
-
-  if (framed) {
-    widget.classList.add("sip-unsupported");
-    statusText.textContent = FRAMED;
-    return;
+    this.startPython(early);
+    this.listen();
+    if (this.assesses) this.keepVerdictInView();
+    this.acceptPrefill();
   }
 
-  if (!supported()) {
-    widget.classList.add("sip-unsupported");
-    statusText.textContent =
-      "Din webbläsare är för gammal för formuläret. Använd en aktuell version av Edge, Chrome, Firefox eller Safari. Du kan också skriva ut en tom blankett.";
-    return;
+  get ready() {
+    return this.widget.dataset.ready === "true";
   }
 
-  widget.classList.add("sip-loading");
-  bar.hidden = false;
-  statusText.textContent = "Formuläret startar …";
-  const python = early?.id === id ? early.python : new Python(id, mode);
-  python.onProgress = (p) => {
-    bar.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
-    statusText.textContent = `${p.message} (steg ${p.step} av ${p.steps}) …`;
-  };
-  if (python.lastProgress) python.onProgress(python.lastProgress);
-  widget.sipPython = python;
-  python.onWarm = (ms) => {
-    widget.dataset.warmAt = String(Math.round(performance.now()));
-  };
-  python.onCrash = () => {
-    widget.dataset.ready = "false";
-    widget.dataset.restarts = String(python.restarts);
-    widget.classList.add("sip-loading");
-    statusText.textContent = RESTARTING;
-  };
-  python.onRestart = () => {
+  get assesses() {
+    return this.mode === "assess";
+  }
+
+  // The rows the build rendered get their numbers and buttons; follow-ups show or hide.
+  numberRows() {
+    for (const repeat of this.form.querySelectorAll("[data-repeat]")) renumber(repeat);
+    updateVisibility(this.form);
+  }
+
+  // The browser asks before a page with unsaved answers is left.
+  guardUnsavedInput() {
+    window.addEventListener("beforeunload", (event) => {
+      if (this.dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  refuse(message) {
+    this.widget.classList.add("sip-unsupported");
+    this.statusText.textContent = message;
+  }
+
+  // ---- Python ----
+
+  startPython(early) {
+    this.widget.classList.add("sip-loading");
+    this.progress.hidden = false;
+    this.statusText.textContent = text("starting");
+    const python = early?.id === this.id ? early.python : new Python(this.id, this.mode);
+    this.python = python;
+    this.widget.sipPython = python;
+    python.onProgress = (p) => this.showProgress(p);
+    if (python.lastProgress) this.showProgress(python.lastProgress);
+    python.onWarm = () => {
+      this.widget.dataset.warmAt = String(Math.round(performance.now()));
+    };
+    python.onCrash = () => this.pythonRestarting();
+    python.onRestart = () => this.pythonRestarted();
+    python.onRestartFailed = python.onGiveUp = () => this.pythonGaveUp();
+    python.ready.then(
+      (timings) => this.pythonReady(timings),
+      (error) => this.pythonFailed(error),
+    );
+  }
+
+  showProgress(p) {
+    this.progress.value = Math.round(((p.step - 1) / p.steps) * 100) + 10;
+    this.statusText.textContent = text("progress", p);
+  }
+
+  pythonReady(timings) {
+    const widget = this.widget;
     widget.classList.remove("sip-loading");
+    widget.classList.add("sip-ready");
     widget.dataset.ready = "true";
-    statusText.textContent = RESTARTED;
-  };
-  python.onRestartFailed = python.onGiveUp = () => {
-    widget.classList.remove("sip-loading");
-    widget.classList.add("sip-failed");
-    statusText.textContent = GAVE_UP;
-  };
-  python.ready.then(
-    (timings) => {
-      widget.classList.remove("sip-loading");
-      widget.classList.add("sip-ready");
-      widget.dataset.ready = "true";
-      widget.dataset.readyAt = String(Math.round(performance.now()));
-      widget.sipTimings = { page: python.timings, worker: timings };
-      bar.hidden = true;
-      statusText.textContent = "Formuläret är klart att använda.";
-      if (navigator.serviceWorker?.controller) cacheForOffline(widget);
-      else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
-      if (mode === "assess") assess();
-      startSearch();
-    },
-    (error) => {
-      startSearch();
-      widget.classList.remove("sip-loading");
-      widget.classList.add("sip-failed");
-      bar.hidden = true;
-      statusText.textContent = error.message;
-    },
-  );
+    widget.dataset.readyAt = String(Math.round(performance.now()));
+    widget.sipTimings = { page: this.python.timings, worker: timings };
+    this.progress.hidden = true;
+    this.statusText.textContent = text("ready");
+    if (navigator.serviceWorker?.controller) cacheForOffline(widget);
+    else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
+    if (this.assesses) this.assess();
+    startSearch();
+  }
 
-  async function request(op, extra = {}, file = null) {
+  pythonFailed(error) {
+    startSearch();
+    this.widget.classList.remove("sip-loading");
+    this.widget.classList.add("sip-failed");
+    this.progress.hidden = true;
+    this.statusText.textContent = error.message;
+  }
+
+  pythonRestarting() {
+    this.widget.dataset.ready = "false";
+    this.widget.dataset.restarts = String(this.python.restarts);
+    this.widget.classList.add("sip-loading");
+    this.statusText.textContent = text("restarting");
+  }
+
+  pythonRestarted() {
+    this.widget.classList.remove("sip-loading");
+    this.widget.dataset.ready = "true";
+    this.statusText.textContent = text("restarted");
+  }
+
+  pythonGaveUp() {
+    this.widget.classList.remove("sip-loading");
+    this.widget.classList.add("sip-failed");
+    this.statusText.textContent = text("gave_up");
+  }
+
+  // One call to Python with the form's answers; null (and the reason shown) when it fails.
+  async request(op, extra = {}) {
     let reply;
     try {
-      reply = await python.call({ op, form: id, answers: collect(form), ...extra }, file);
+      reply = await this.python.call({ op, form: this.id, answers: collect(this.form), ...extra });
     } catch (error) {
-      say(result, error.message, "error");
+      this.tell(error.message);
       return null;
     }
     if (reply.response.fatal) {
-      say(result, reply.response.fatal, "error");
+      this.tell(reply.response.fatal);
       return null;
     }
     return reply;
   }
 
-  async function assess() {
-    const mine = ++sequence;
-    const reply = await request("assess");
-    if (!reply || mine !== sequence) return;
-    lastAssessment = reply.response.assessment;
-    renderAssessment(widget, lastAssessment);
-    widget.dataset.assessed = String(mine);
+  // A failure, where the result is shown. The needs assessment's result is not a live region,
+  // so its small verdict region says it too.
+  tell(message) {
+    say(this.result, message, "error");
+    if (this.live) this.live.textContent = message;
   }
+
+  // ---- events ----
+
+  listen() {
+    this.form.addEventListener("input", (event) => this.onInput(event));
+    this.form.addEventListener("change", () => this.onChange());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.makePdf();
+    });
+    this.widget.addEventListener("click", (event) => this.onClick(event));
+    const opener = this.widget.querySelector("input[type=file][data-action=open]");
+    opener?.addEventListener("change", () => this.openFile(opener));
+  }
+
+  onInput(event) {
+    this.dirty = true;
+    if (this.assesses && this.ready && event.target.matches("input[type=text], textarea")) this.assess();
+  }
+
+  onChange() {
+    this.dirty = true;
+    updateVisibility(this.form);
+    this.refreshReview();
+    if (this.assesses && this.ready) this.assess();
+  }
+
+  onClick(event) {
+    const target = event.target.closest("button[data-action], a[data-action]");
+    if (!target) return;
+    if (target.matches("a")) event.preventDefault();
+    const actions = {
+      add: () => this.addRow(target.closest("[data-repeat]")),
+      remove: () => this.removeRow(target.closest(".sip-repeat-item")),
+      pdf: () => this.makePdf(target.dataset.variant),
+      "print-pdf": () => this.makePdf(),
+      save: () => this.saveAnswers(),
+      clear: () => this.clear(),
+      review: () => this.openReview(),
+      "close-review": () => this.closeReview(),
+      change: () => focusField(this.widget, decodeURIComponent(target.hash.slice(1))),
+      "start-kallelse": () => this.startKallelse(),
+      "to-result": () => this.goToResult(),
+      "hide-bar": () => this.hideBar(),
+    };
+    actions[target.dataset.action]?.();
+  }
+
+  // ---- repeat groups ----
+
+  addRow(repeat) {
+    const item = addItem(repeat);
+    updateVisibility(this.form);
+    item.querySelector("input, select, textarea")?.focus();
+    const label = item.querySelector("legend").textContent.trim();
+    repeat.querySelector(".sip-repeat-status").textContent = text("row_added", { label });
+    this.dirty = true;
+    this.refreshReview();
+  }
+
+  removeRow(item) {
+    const repeat = item.closest("[data-repeat]");
+    const label = item.querySelector("legend").textContent.trim();
+    item.remove();
+    renumber(repeat);
+    updateVisibility(this.form);
+    repeat.querySelector(".sip-repeat-status").textContent = text("row_removed", { label });
+    repeat.querySelector(":scope > .sip-add").focus();
+    this.dirty = true;
+    this.refreshReview();
+    if (this.assesses && this.ready) this.assess();
+  }
+
+  // ---- "Granska dina svar" ----
+
+  // Listed afresh from the form each time it is opened; the heading takes the focus.
+  openReview() {
+    this.review.querySelector(".sip-review-list").replaceChildren(reviewList(this.form));
+    this.review.hidden = false;
+    const heading = this.review.querySelector("h2");
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
+  }
+
+  // While the list is open it follows every change the user makes in the form.
+  refreshReview() {
+    if (this.review && !this.review.hidden) {
+      this.review.querySelector(".sip-review-list").replaceChildren(reviewList(this.form));
+    }
+  }
+
+  closeReview() {
+    this.review.hidden = true;
+    this.widget.querySelector("[data-action=review]").focus();
+  }
+
+  // ---- the needs assessment ----
+
+  async assess() {
+    const mine = ++this.sequence;
+    const reply = await this.request("assess");
+    if (!reply || mine !== this.sequence) return;
+    const previous = this.lastAssessment;
+    this.lastAssessment = reply.response.assessment;
+    renderAssessment(this.widget, this.lastAssessment);
+    this.showVerdict(this.lastAssessment, previous);
+    this.widget.dataset.assessed = String(mine);
+  }
+
+  // ---- the answer in view ----
+  //
+  // The full result stands after the questions. While the user answers, the verdict stays in
+  // view: in a panel in the right-hand column where Material shows one (its secondary sidebar,
+  // which is sticky), else in a bar at the bottom edge that leads to the full result and can be
+  // hidden. The bar comes after the questions in the tab order, just before the result. Only
+  // the verdict is announced, and only when it changes.
+
+  keepVerdictInView() {
+    this.live = this.widget.querySelector(".sip-verdict-live");
+    this.aside = this.widget.querySelector(".sip-aside");
+    this.verdictBar = this.widget.querySelector(".sip-verdict-bar");
+    this.resultHeading = this.widget.querySelector(".sip-result h2");
+    this.barDismissed = false;
+    const column = document.querySelector(".md-sidebar--secondary:not([hidden]) .md-sidebar__inner");
+    if (column) {
+      column.prepend(this.aside);
+      this.aside.addEventListener("click", (event) => this.onClick(event));
+    } else {
+      this.aside.remove();
+      this.aside = null;
+      this.verdictBar.classList.add("sip-bar-always");
+    }
+    new ResizeObserver(() => this.padForBar()).observe(this.verdictBar);
+  }
+
+  showVerdict(assessment, previous) {
+    const label = assessment.verdict_label;
+    if (this.aside) {
+      this.aside.querySelector(".sip-aside-verdict strong").textContent = label;
+      this.aside.querySelector(".sip-aside-summary").textContent = assessment.summary || "";
+      const reason = this.aside.querySelector(".sip-aside-reason");
+      const deciding = assessment.reasons?.[0];
+      reason.replaceChildren();
+      if (deciding) reason.append(element("strong", `${assessment.headings?.reasons}:`), ` ${deciding.text}`);
+      reason.hidden = !deciding;
+      this.aside.hidden = false;
+    }
+    this.verdictBar.querySelector(".sip-bar-verdict").textContent = label;
+    this.placeBar();
+    if (previous && previous.verdict_label !== label) this.live.textContent = text("verdict_now", { verdict: label });
+  }
+
+  // The bar shows once there is a verdict, until the user hides it (sip.css shows it only
+  // where there is no right-hand column).
+  placeBar() {
+    this.verdictBar.hidden = !this.lastAssessment || this.barDismissed;
+    this.padForBar();
+  }
+
+  // The page gets room for the bar below its end, and a focused field is scrolled clear of it
+  // (sip.css: body padding and scroll-padding-bottom from --sip-bar-height).
+  padForBar() {
+    const height = this.verdictBar.hidden ? 0 : this.verdictBar.offsetHeight;
+    document.documentElement.style.setProperty("--sip-bar-height", `${height}px`);
+  }
+
+  hideBar() {
+    this.barDismissed = true;
+    this.resultHeading.focus({ preventScroll: true });
+    this.placeBar();
+  }
+
+  goToResult() {
+    this.resultHeading.focus({ preventScroll: true });
+    this.resultHeading.scrollIntoView({ block: "start" });
+  }
+
+  // A new tab with the kallelse, prefilled with what the assessment knows.
+  startKallelse() {
+    const url = this.lastAssessment && pageOf(this.widget, "kallelse");
+    if (url) openPrefilled(url, this.lastAssessment.kallelse_prefill);
+  }
+
+  // ---- files ----
 
   // "Spara svaren som fil" needs no Python: the page writes the answers file itself, so the
   // answers can be saved even when Python has stopped or never started.
-  function saveAnswers() {
-    const title = form.getAttribute("aria-label") || id;
+  saveAnswers() {
+    const title = this.form.getAttribute("aria-label") || this.id;
     const filename = fileName(title, "json");
-    download(answersFile(id, collect(form, { shownOnly: true })), filename, "application/json");
-    dirty = false;
-    say(result, `Svaren är sparade i filen ${filename}. Öppna filen här senare för att fortsätta.`, "success");
+    download(answersFile(this.id, collect(this.form, { shownOnly: true })), filename, "application/json");
+    this.dirty = false;
+    say(this.result, text("saved", { filename }), "success");
   }
 
-  async function makePdf(variant) {
-    if (widget.dataset.ready !== "true") say(result, "Formuläret startar fortfarande. Vänta lite …");
+  async makePdf(variant) {
+    if (!this.ready) say(this.result, text("still_starting"));
     try {
-      await python.ready;
+      await this.python.ready;
     } catch (error) {
-      say(result, error.message, "error");
+      say(this.result, error.message, "error");
       return;
     }
-    const reply = await request("pdf", variant ? { variant } : {});
+    const reply = await this.request("pdf", variant ? { variant } : {});
     if (!reply) return;
     const { response, data } = reply;
     if (response.errors?.length) {
-      showErrors(widget, response.errors);
+      showErrors(this.widget, response.errors);
       return;
     }
-    clearErrors(widget);
+    clearErrors(this.widget);
     if (data) {
       download(data, response.filename, "application/pdf");
-      dirty = false;
-      if (mode !== "assess") {
-        say(
-          result,
-          `PDF:en ${response.filename} är skapad. Du hittar den bland dina hämtade filer. Svaren finns sparade i PDF:en, så du kan öppna den här igen.`,
-          "success",
-        );
-      }
+      this.dirty = false;
+      if (!this.assesses) say(this.result, text("pdf_made", { filename: response.filename }), "success");
     }
   }
 
-  form.addEventListener("input", () => {
-    dirty = true;
-  });
-  form.addEventListener("change", (event) => {
-    dirty = true;
-    updateVisibility(form);
-    if (mode === "assess" && widget.dataset.ready === "true") assess();
-  });
-  if (mode === "assess") {
-    form.addEventListener("input", (event) => {
-      if (event.target.matches("input[type=text], textarea") && widget.dataset.ready === "true") assess();
-    });
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    makePdf();
-  });
-  widget.addEventListener("click", async (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (!button) return;
-    const action = button.dataset.action;
-    if (action === "add") {
-      const repeat = button.closest("[data-repeat]");
-      const item = addItem(repeat);
-      updateVisibility(form);
-      item.querySelector("input, select, textarea")?.focus();
-      repeat.querySelector(".sip-repeat-status").textContent = `${item.querySelector("legend").textContent.trim()} har lagts till.`;
-      dirty = true;
-    } else if (action === "remove") {
-      const repeat = button.closest("[data-repeat]");
-      const item = button.closest(".sip-repeat-item");
-      const label = item.querySelector("legend").textContent.trim();
-      item.remove();
-      renumber(repeat);
-      updateVisibility(form);
-      repeat.querySelector(".sip-repeat-status").textContent = `${label} har tagits bort.`;
-      repeat.querySelector(":scope > .sip-add").focus();
-      dirty = true;
-      if (mode === "assess" && widget.dataset.ready === "true") assess();
-    } else if (action === "pdf") {
-      makePdf(button.dataset.variant);
-    } else if (action === "print-pdf") {
-      makePdf();
-    } else if (action === "save") {
-      saveAnswers();
-    } else if (action === "clear") {
-      if (!window.confirm("Vill du rensa formuläret? Allt du har skrivit tas bort.")) return;
-      form.reset();
-      for (const repeat of form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
-      updateVisibility(form);
-      clearErrors(widget);
-      showNotices(widget, []);
-      dirty = false;
-      if (mode === "assess") {
-        if (widget.dataset.ready === "true") assess();
-      } else {
-        say(result, "Formuläret är tömt.");
-      }
-      form.querySelector("input, select, textarea")?.focus();
-    } else if (action === "start-kallelse" && lastAssessment) {
-      openPrefilled(widget.dataset.root + "blanketter/kallelse/", lastAssessment.kallelse_prefill);
-    }
-  });
-
-  const opener = widget.querySelector("input[type=file][data-action=open]");
-  opener?.addEventListener("change", async () => {
+  async openFile(opener) {
     const file = opener.files?.[0];
-    const note = widget.querySelector(".sip-open-status");
+    const note = this.widget.querySelector(".sip-open-status");
     if (!file) return;
-    showNotices(widget, []);
+    showNotices(this.widget, []);
     if (file.size > MAX_FILE_BYTES) {
       opener.value = "";
-      note.textContent = `Filen är för stor (${megabytes(file.size)}). SIP-portalen öppnar filer på högst ${megabytes(MAX_FILE_BYTES)}. Välj en PDF eller en svarsfil som du har sparat här.`;
+      note.textContent = text("file_too_large", { size: megabytes(file.size), limit: megabytes(MAX_FILE_BYTES) });
       return;
     }
-    note.textContent = `Läser ${file.name} …`;
+    note.textContent = text("file_reading", { name: file.name });
     let reply;
     try {
-      reply = await python.call({ op: "open", form: id }, await file.arrayBuffer());
+      reply = await this.python.call({ op: "open", form: this.id }, await file.arrayBuffer());
     } catch (error) {
-      note.textContent =
-        error.message === CALL_LOST
-          ? `${file.name} gick inte att läsa, och formuläret startades om. Det du har skrivit finns kvar. Be den som skickade filen om en ny.`
-          : error.message;
+      note.textContent = error.message === text("call_lost") ? text("file_crashed", { name: file.name }) : error.message;
       return;
     } finally {
       opener.value = "";
@@ -814,33 +1105,48 @@ function setup(widget, early) {
       note.textContent = response.error || response.fatal;
       return;
     }
-    const notices = [...(response.notices || []), ...fill(response.answers)];
-    note.textContent = notices.length
-      ? `Svaren från ${file.name} är ifyllda, men allt kom inte med. Läs vad som saknas ovanför formuläret.`
-      : `Svaren från ${file.name} är ifyllda. Kontrollera dem och fortsätt.`;
-    showNotices(widget, notices);
-  });
+    const notices = [...(response.notices || []), ...this.fill(response.answers)];
+    note.textContent = text(notices.length ? "file_partly_filled" : "file_filled", { name: file.name });
+    showNotices(this.widget, notices);
+  }
 
-  function fill(answers) {
-    const notices = fillFields(form, answers);
-    updateVisibility(form);
-    clearErrors(widget);
-    dirty = true;
+  // Put answers into the form (an opened file, a prefill); returns what was left out.
+  fill(answers) {
+    const notices = fillFields(this.form, answers);
+    updateVisibility(this.form);
+    clearErrors(this.widget);
+    this.dirty = true;
+    this.refreshReview();
     return notices;
   }
-  widget.sipFill = fill;
+
+  clear() {
+    if (!window.confirm(text("confirm_clear"))) return;
+    this.form.reset();
+    for (const repeat of this.form.querySelectorAll("[data-repeat]")) setItemCount(repeat, Number(repeat.dataset.min || 0));
+    updateVisibility(this.form);
+    clearErrors(this.widget);
+    showNotices(this.widget, []);
+    if (this.review) this.review.hidden = true;
+    this.dirty = false;
+    if (!this.assesses) say(this.result, text("cleared"));
+    else if (this.ready) this.assess();
+    this.form.querySelector("input, select, textarea")?.focus();
+  }
 
   // A page opened by the needs assessment receives its prefill by postMessage (same origin);
   // nothing passes through the URL or any storage.
-  if (window.opener && mode === "pdf") {
+  acceptPrefill() {
+    this.widget.sipFill = (answers) => this.fill(answers);
+    if (!window.opener || this.assesses) return;
     window.addEventListener("message", (event) => {
       if (event.origin !== location.origin || event.data?.type !== "sip-prefill") return;
-      if (event.data.form !== id) return;
-      fill(event.data.answers || {});
-      say(result, "Uppgifterna från behovsbedömningen är ifyllda. Fyll i resten.", "info");
+      if (event.data.form !== this.id) return;
+      this.fill(event.data.answers || {});
+      say(this.result, text("prefilled"), "info");
     });
     try {
-      window.opener.postMessage({ type: "sip-prefill-ready", form: id }, location.origin);
+      window.opener.postMessage({ type: "sip-prefill-ready", form: this.id }, location.origin);
     } catch {
       /* the opener is another site: ignore */
     }
@@ -855,18 +1161,16 @@ function startSearch() {
   channel.close();
 }
 
-// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use.
+// Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use:
+// Pyodide's own files, as the build names them on the widget (data-pyodide-files), and every
+// package its lockfile lists.
 async function cacheForOffline(widget) {
   if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
   try {
     const registration = await navigator.serviceWorker.ready;
     const lock = await (await fetch(new URL("pyodide-lock.json", PYODIDE_DIR))).json();
     const files = [
-      "pyodide.mjs",
-      "pyodide.asm.mjs",
-      "pyodide.asm.wasm",
-      "python_stdlib.zip",
-      "pyodide-lock.json",
+      ...JSON.parse(widget.dataset.pyodideFiles || "[]"),
       ...Object.values(lock.packages).map((p) => p.file_name),
     ];
     navigator.serviceWorker.addEventListener("message", (event) => {
@@ -906,10 +1210,10 @@ if (document.readyState === "loading") {
 }
 for (const widget of document.querySelectorAll("[data-sip-widget]")) {
   try {
-    setup(widget, early);
+    new FormWidget(widget, early);
   } catch (error) {
     console.error(error);
-    const text = widget.querySelector(".sip-status-text");
-    if (text) text.textContent = FATAL;
+    const status = widget.querySelector(".sip-status-text");
+    if (status) status.textContent = text("fatal");
   }
 }

@@ -1,7 +1,8 @@
 // SIP-portalen's Python worker. Every widget talks to Python only through these messages.
 //
 // Page -> worker
-//   {type: "start", widget: "kallelse", mode: "pdf"|"assess"}   load Pyodide and our wheel
+//   {type: "start", widget: "kallelse", mode: "pdf"|"assess", messages}   load Pyodide and our
+//       wheel; messages: the page's Swedish texts (forms/messages.py), the worker has none
 //   {type: "runtime", module: WebAssembly.Module | null}   Pyodide's runtime compiled by the page
 //   {type: "call", id, op, request: JSON text of {op, form, answers, variant}, file?: ArrayBuffer}
 //       op: "validate" | "pdf" | "save" | "assess" | "open"   (see forms/_browser.py)
@@ -31,6 +32,7 @@ let handle = null;
 let starting = null;
 let warming = null;
 let ready = false;
+let messages = {};
 
 // The page compiles pyodide.asm.wasm (widgets.mjs, compileRuntime: only a page's compile is kept
 // in Chromium's code cache) and posts the module here. Pyodide fetches and instantiates its
@@ -69,7 +71,7 @@ const progress = (step, steps, message) =>
   postMessage({ type: "progress", step, steps, message });
 
 async function start(widget, mode) {
-  progress(1, 2, "Laddar Python och formulärets kod");
+  progress(1, 2, messages.loading_python);
   const { loadPyodide } = await import(PYODIDE_DIR + "pyodide.mjs");
   // `packages` lets Pyodide download our wheels while the runtime starts up.
   python = await loadPyodide({
@@ -78,7 +80,7 @@ async function start(widget, mode) {
     checkAPIVersion: true,
   });
   timings.loaded = performance.now();
-  progress(2, 2, "Startar formuläret");
+  progress(2, 2, messages.starting_form);
   python.runPython(`
 import warnings
 warnings.filterwarnings("ignore", message="Pillow could not be imported")
@@ -157,14 +159,11 @@ async function call({ id, op, request, file }) {
   reply(id, JSON.parse(json), data ?? null);
 }
 
-const LOAD_FAILED =
-  "Formuläret kunde inte starta. Kontrollera nätverket och ladda om sidan. Du kan också skriva ut en tom blankett.";
-
 // Pyodide reports some load failures (e.g. the .wasm file cannot be fetched) only as an
 // unhandled rejection; turn those into a clear message instead of an endless spinner.
 addEventListener("unhandledrejection", (event) => {
   console.error(event.reason);
-  if (!ready) postMessage({ type: "failed", message: LOAD_FAILED });
+  if (!ready) postMessage({ type: "failed", message: messages.load_failed });
   else if (event.reason?.pyodide_fatal_error && !dead) pythonFailed(event.reason);
 });
 
@@ -179,6 +178,7 @@ onmessage = async (event) => {
     if (message.type === "runtime") {
       receiveRuntime(message.module);
     } else if (message.type === "start") {
+      messages = message.messages ?? messages;
       starting ??= start(message.widget, message.mode);
       await starting;
     } else if (message.type === "call") {
@@ -191,12 +191,9 @@ onmessage = async (event) => {
     if (message.type === "call" && dead) {
       // the page has been told ("crashed") and fails the call itself
     } else if (message.type === "call") {
-      reply(message.id, {
-        fatal:
-          "Något gick fel i formuläret. Det du har skrivit finns kvar. Försök igen, eller spara dina svar och ladda om sidan.",
-      });
+      reply(message.id, { fatal: messages.fatal });
     } else {
-      postMessage({ type: "failed", message: LOAD_FAILED });
+      postMessage({ type: "failed", message: messages.load_failed });
     }
   }
 };

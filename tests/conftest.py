@@ -181,6 +181,9 @@ def open_widget(shared_context, base_url):
             wait_ready(page)
             pages[path] = page
         else:
+            # Pages of one context are tabs of one window: Chromium runs a tab that is not in
+            # front at one animation frame a second, which makes every click wait ~2 s.
+            page.bring_to_front()
             reset_widget(page)
         return page
 

@@ -66,7 +66,10 @@ dev: setup
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# Lint first: ruff's findings (pyproject.toml [tool.ruff]) fail the run before pytest starts.
 test: setup chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lock-release: setup

@@ -98,7 +98,7 @@ def handle(request_json: str, data: bytes | None = None) -> tuple[str, bytes | N
         if data is not None and not isinstance(data, bytes):
             data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
         response, blob = _handle(json.loads(request_json), data)
-    except Exception:  # noqa: BLE001 - the page must never show a traceback
+    except Exception:
         traceback.print_exc(file=sys.stderr)
         response, blob = {"fatal": FATAL}, None
     return json.dumps(response, ensure_ascii=False), blob

@@ -576,9 +576,11 @@ def _decide(county: lan.County, f: dict) -> tuple[str, str, list[lan.Rule]]:
             verdict = ERBJUD_SIP if deciding else KAN_BEHOVAS
             return decision, verdict, deciding + [r for r in rows if not r.avgor]
         if deciding:
-            return decision, DECISION_VERDICTS[decision], deciding + [
-                r for r in rows if not r.avgor
-            ]
+            return (
+                decision,
+                DECISION_VERDICTS[decision],
+                deciding + [r for r in rows if not r.avgor],
+            )
     raise AssertionError("the 'sip' decision always decides")  # pragma: no cover
 
 

@@ -50,6 +50,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
+from typing import ClassVar
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -147,29 +148,32 @@ def _xmp(title: str, subject: str, created: datetime) -> str:
     """The XMP metadata PDF/UA asks for: the title (``dc:title``), the claim to PDF/UA-1
     (``pdfuaid:part``), and the document information fpdf2 also writes, dated ``created``
     (never the time of writing: equal input gives equal bytes)."""
+
     def alt(text: str) -> str:
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{_xml(text)}</rdf:li></rdf:Alt>'
 
-    return "\n".join([
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-        '  <rdf:Description rdf:about=""',
-        '    xmlns:dc="http://purl.org/dc/elements/1.1/"',
-        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
-        '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
-        "   <dc:format>application/pdf</dc:format>",
-        f"   <dc:title>{alt(title)}</dc:title>",
-        f"   <dc:description>{alt(subject)}</dc:description>",
-        f"   <dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>",
-        f"   <xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>",
-        f"   <xmp:CreateDate>{created.isoformat(timespec='seconds')}</xmp:CreateDate>",
-        f"   <pdf:Producer>{_xml(PRODUCER)}</pdf:Producer>",
-        "   <pdfuaid:part>1</pdfuaid:part>",
-        "  </rdf:Description>",
-        " </rdf:RDF>",
-        "</x:xmpmeta>",
-    ])
+    return "\n".join(
+        [
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+            '  <rdf:Description rdf:about=""',
+            '    xmlns:dc="http://purl.org/dc/elements/1.1/"',
+            '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+            '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+            '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+            "   <dc:format>application/pdf</dc:format>",
+            f"   <dc:title>{alt(title)}</dc:title>",
+            f"   <dc:description>{alt(subject)}</dc:description>",
+            f"   <dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>",
+            f"   <xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>",
+            f"   <xmp:CreateDate>{created.isoformat(timespec='seconds')}</xmp:CreateDate>",
+            f"   <pdf:Producer>{_xml(PRODUCER)}</pdf:Producer>",
+            "   <pdfuaid:part>1</pdfuaid:part>",
+            "  </rdf:Description>",
+            " </rdf:RDF>",
+            "</x:xmpmeta>",
+        ]
+    )
 
 
 class _ContentRef:
@@ -200,7 +204,12 @@ class _Element(StructElem):
     with ``dir()``, which is slow for the thousand elements of a long plan)."""
 
     def __init__(
-        self, kind: str, parent: StructElem, page: int, *, actual_text: str = "",
+        self,
+        kind: str,
+        parent: StructElem,
+        page: int,
+        *,
+        actual_text: str = "",
         scope: str = "",
     ) -> None:
         super().__init__(struct_type=f"/{kind}", parent=parent, kids=[], page_number=page)
@@ -332,18 +341,18 @@ class _Tags:
             page = pdf.page
             mcid = self.tree.mark(what, page, pdf.pages[page])
             pdf.pages[page].struct_parents = page - 1
-            pdf._out(f"{what.s} <</MCID {mcid}>> BDC")  # noqa: SLF001 - see README
+            pdf._out(f"{what.s} <</MCID {mcid}>> BDC")
         else:
-            pdf._out(f"/Artifact <<{what}>> BDC")  # noqa: SLF001
+            pdf._out(f"/Artifact <<{what}>> BDC")
 
     def _leave(self) -> None:
-        self._pdf._out("EMC")  # noqa: SLF001
+        self._pdf._out("EMC")
         self._open = None
 
     def page_ends(self) -> None:
         """Close the open marked content on the page that ends."""
         if self._open is not None:
-            self._pdf._out("EMC")  # noqa: SLF001
+            self._pdf._out("EMC")
 
     def page_starts(self) -> None:
         """Open it again, with a new MCID, on the page that starts."""
@@ -437,8 +446,8 @@ class SipDocument:
     # A heading is drawn when the block after it starts: :meth:`_begin` then keeps the heading
     # and the first lines of that block on one page (keep-with-next).
 
-    _HEADING_SIZE = {1: 17, 2: 13, 3: 11}
-    _SPACE_BEFORE = {1: 0, 2: 5, 3: 3}
+    _HEADING_SIZE: ClassVar[dict[int, int]] = {1: 17, 2: 13, 3: 11}
+    _SPACE_BEFORE: ClassVar[dict[int, int]] = {1: 0, 2: 5, 3: 3}
 
     def heading(self, text: str, level: int = 1, *, look: int | None = None) -> None:
         """A heading; level 1 is the document title. It never ends a page: it is drawn on the
@@ -451,9 +460,7 @@ class SipDocument:
     def _heading_height(self, text: str, look: int) -> float:
         size = self._HEADING_SIZE[look]
         self._font(size, bold=True)
-        lines = self.pdf.multi_cell(
-            0, size * 0.5, text, dry_run=True, output="HEIGHT", align="L"
-        )
+        lines = self.pdf.multi_cell(0, size * 0.5, text, dry_run=True, output="HEIGHT", align="L")
         return self._SPACE_BEFORE[look] + lines + (4.5 if look == 1 else 1.2)
 
     def _pending_height(self) -> float:
@@ -483,9 +490,7 @@ class SipDocument:
         self._font(size, bold=True)
         self.pdf.start_section(text, level - 1, strict=False)  # the outline entry
         with self._tags.content(f"H{level}"):
-            self.pdf.multi_cell(
-                0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-            )
+            self.pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         if look == 1:
             self.pdf.set_draw_color(*BLUE)
             self.pdf.set_line_width(0.6)
@@ -499,7 +504,13 @@ class SipDocument:
             self.pdf.ln(1.2)
 
     def _lines_height(
-        self, text: str, line: float, *, width: float = 0, size: float = 10, bold: bool = False,
+        self,
+        text: str,
+        line: float,
+        *,
+        width: float = 0,
+        size: float = 10,
+        bold: bool = False,
         most: int = 2,
     ) -> float:
         """The height of the first ``most`` lines of ``text`` (all of them if fewer)."""
@@ -529,7 +540,11 @@ class SipDocument:
             self.pdf.set_text_color(*LABEL_GREY)
             with self._tags.content("P"):
                 self.pdf.multi_cell(
-                    0, LABEL_LINE, clean_text(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                    0,
+                    LABEL_LINE,
+                    clean_text(label),
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
                     align="L",
                 )
             self.pdf.set_text_color(*BLACK)
@@ -581,15 +596,23 @@ class SipDocument:
                     pdf.set_text_color(*LABEL_GREY)
                     with self._tags.content("P"):
                         pdf.multi_cell(
-                            col, LABEL_LINE, clean_text(label), new_x=XPos.LEFT,
-                            new_y=YPos.NEXT, align="L",
+                            col,
+                            LABEL_LINE,
+                            clean_text(label),
+                            new_x=XPos.LEFT,
+                            new_y=YPos.NEXT,
+                            align="L",
                         )
                     pdf.set_text_color(*BLACK)
                     self._font(10)
                     with self._tags.content("P"):
                         pdf.multi_cell(
-                            col, LINE, clean_text(value) or "\u2013", new_x=XPos.LEFT,
-                            new_y=YPos.NEXT, align="L",
+                            col,
+                            LINE,
+                            clean_text(value) or "\u2013",
+                            new_x=XPos.LEFT,
+                            new_y=YPos.NEXT,
+                            align="L",
                         )
                 bottom = max(bottom, pdf.get_y())
             pdf.set_xy(pdf.l_margin, bottom + 2)
@@ -621,9 +644,12 @@ class SipDocument:
     def small_height(self, text: str) -> float:
         """How many mm :meth:`small` takes for ``text``, the space after it included."""
         self._font(8.5)
-        return self.pdf.multi_cell(
-            0, LABEL_LINE, clean_text(text), dry_run=True, output="HEIGHT", align="L"
-        ) + 1
+        return (
+            self.pdf.multi_cell(
+                0, LABEL_LINE, clean_text(text), dry_run=True, output="HEIGHT", align="L"
+            )
+            + 1
+        )
 
     def notice(self, text: str, *, bold: bool = False) -> None:
         """A framed note across the page (a reminder the reader must not miss)."""
@@ -635,8 +661,15 @@ class SipDocument:
         self._font(9.5, bold)
         with self._tags.content("P"):  # the frame is drawn with the text, line by line
             pdf.multi_cell(
-                0, 5, clean_text(text), border=1, fill=True, padding=2, new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT, align="L",
+                0,
+                5,
+                clean_text(text),
+                border=1,
+                fill=True,
+                padding=2,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                align="L",
             )
         pdf.set_fill_color(*WHITE)
         pdf.ln(3)
@@ -651,8 +684,15 @@ class SipDocument:
         self._font(8.5)
         with self._tags.content("P"):
             pdf.multi_cell(
-                0, LABEL_LINE, clean_text(text), border=1, fill=True, padding=1.8,
-                new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L",
+                0,
+                LABEL_LINE,
+                clean_text(text),
+                border=1,
+                fill=True,
+                padding=1.8,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                align="L",
             )
         pdf.set_fill_color(*WHITE)
         pdf.ln(4)
@@ -667,8 +707,12 @@ class SipDocument:
                 self.pdf.set_x(MARGIN)
                 with self._tags.group("LI"), self._tags.content("LBody"):
                     self.pdf.multi_cell(
-                        0, LINE, "\u2022  " + clean_text(item), new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT, align="L",
+                        0,
+                        LINE,
+                        "\u2022  " + clean_text(item),
+                        new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT,
+                        align="L",
                     )
         self.pdf.ln(1.5)
 
@@ -689,8 +733,12 @@ class SipDocument:
             self._font(10)
             with self._tags.marked(paragraph):
                 self.pdf.multi_cell(
-                    self.width - 6, LINE, clean_text(label), new_x=XPos.LMARGIN,
-                    new_y=YPos.NEXT, align="L",
+                    self.width - 6,
+                    LINE,
+                    clean_text(label),
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                    align="L",
                 )
         self.pdf.ln(0.8)
 
@@ -727,9 +775,7 @@ class SipDocument:
         self.pdf.set_text_color(*LABEL_GREY)
         text = clean_text(label) + (f" ({clean_text(hint)})" if hint else "")
         with self._tags.content("P"):
-            self.pdf.multi_cell(
-                0, LABEL_LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
-            )
+            self.pdf.multi_cell(0, LABEL_LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.pdf.set_text_color(*BLACK)
         self.pdf.set_draw_color(*RULE_GREY)
         self.pdf.set_line_width(0.2)
@@ -777,9 +823,7 @@ class SipDocument:
                     pdf.line(x, y0 + label_h + WRITE_LINE, x + col, y0 + label_h + WRITE_LINE)
             pdf.set_xy(pdf.l_margin, y0 + label_h + WRITE_LINE + 3)
 
-    def column_widths(
-        self, headings: Sequence[str], rows: Sequence[Sequence[str]]
-    ) -> list[float]:
+    def column_widths(self, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
         """Column widths (mm) so that no heading word is split and short cells stay on one line."""
         pad = 3.0
         minimum, wanted = [], []
@@ -830,8 +874,9 @@ class SipDocument:
         scale = self.width / sum(widths)
         mm = [w * scale for w in widths]
         first = all_rows[0] if all_rows else [""] * len(headings)
-        self._begin(self._row_height(headings, mm, LINE, bold=True)
-                    + self._row_height(first, mm, line) + 1)
+        self._begin(
+            self._row_height(headings, mm, LINE, bold=True) + self._row_height(first, mm, line) + 1
+        )
         if blank_rows:
             self.pdf.set_draw_color(*HINT_GREY)
             self.pdf.set_line_width(0.2)
@@ -847,15 +892,21 @@ class SipDocument:
         self.pdf.ln(3)
 
     def _table_rows(
-        self, headings: list[str], rows: list[list[str]], columns: list[float], line: float,
+        self,
+        headings: list[str],
+        rows: list[list[str]],
+        columns: list[float],
+        line: float,
         caption: str,
     ) -> None:
         """Draw the heading row (``TH``, scope Column) and the rows (``TD``), a row never
         split: a row that does not fit starts a page, which begins with ``caption`` and the
         heading row again, both artifacts (a screen reader reads the heading row once)."""
         pdf = self.pdf
-        texts = [self._cell_heights(row, columns, line, head=i == 0)
-                 for i, row in enumerate([headings, *rows])]
+        texts = [
+            self._cell_heights(row, columns, line, head=i == 0)
+            for i, row in enumerate([headings, *rows])
+        ]
         heights = [max(cells, default=0.0) or line for cells in texts]
         if rows and pdf.will_page_break(heights[0] + heights[1]):
             self._table_page_break()
@@ -869,8 +920,14 @@ class SipDocument:
                         self._continued(caption)
                         self._table_row(headings, columns, texts[0], heights[0], line, tag="")
             with self._tags.group("TR"):
-                self._table_row(row, columns, texts[index], heights[index], line,
-                                tag="TH" if index == 0 else "TD")
+                self._table_row(
+                    row,
+                    columns,
+                    texts[index],
+                    heights[index],
+                    line,
+                    tag="TH" if index == 0 else "TD",
+                )
 
     def _cell_heights(
         self, cells: Sequence[str], columns: Sequence[float], line: float, *, head: bool
@@ -879,9 +936,18 @@ class SipDocument:
         self._font(9, head)
         return [
             self.pdf.multi_cell(
-                width, line, text, max_line_height=line, align="L", new_x=XPos.RIGHT,
-                new_y=YPos.TOP, dry_run=True, output="HEIGHT",
-            ) if text else 0.0
+                width,
+                line,
+                text,
+                max_line_height=line,
+                align="L",
+                new_x=XPos.RIGHT,
+                new_y=YPos.TOP,
+                dry_run=True,
+                output="HEIGHT",
+            )
+            if text
+            else 0.0
             for text, width in zip(cells, columns, strict=True)
         ]
 
@@ -895,14 +961,19 @@ class SipDocument:
         pdf = self.pdf
         pdf.set_font(FAMILY, "B", 9.5)
         pdf.set_text_color(*LABEL_GREY)
-        pdf.multi_cell(0, LABEL_LINE + 0.6, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                       align="L")
+        pdf.multi_cell(0, LABEL_LINE + 0.6, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.set_text_color(*BLACK)
         pdf.ln(1)
 
     def _table_row(
-        self, cells: Sequence[str], columns: Sequence[float], text_heights: Sequence[float],
-        height: float, line: float, *, tag: str,
+        self,
+        cells: Sequence[str],
+        columns: Sequence[float],
+        text_heights: Sequence[float],
+        height: float,
+        line: float,
+        *,
+        tag: str,
     ) -> None:
         """One row of cells, each framed (the heading row's filled) with its text centred
         vertically. With ``tag`` (``TH`` or ``TD``) each cell is such an element and its frame
@@ -920,8 +991,13 @@ class SipDocument:
                 scope = "Column" if tag == "TH" else ""
                 with self._tags.content(tag, scope=scope) if tag else _nothing():
                     pdf.multi_cell(
-                        width, line, text, max_line_height=line, align="L",
-                        new_x=XPos.RIGHT, new_y=YPos.TOP,
+                        width,
+                        line,
+                        text,
+                        max_line_height=line,
+                        align="L",
+                        new_x=XPos.RIGHT,
+                        new_y=YPos.TOP,
                     )
             elif tag:
                 with self._tags.group(tag):
@@ -985,13 +1061,22 @@ class SipDocument:
         self._font(size, bold)
         with self._tags.content("P"):
             self.pdf.multi_cell(
-                width, line_height, clean_text(text), new_x=XPos.LEFT, new_y=YPos.NEXT,
+                width,
+                line_height,
+                clean_text(text),
+                new_x=XPos.LEFT,
+                new_y=YPos.NEXT,
                 align="L",
             )
         return self.pdf.get_y()
 
     def block_height(
-        self, width: float, text: str, *, size: float = 9, bold: bool = False,
+        self,
+        width: float,
+        text: str,
+        *,
+        size: float = 9,
+        bold: bool = False,
         line_height: float = 4.5,
     ) -> float:
         """How tall :meth:`letter_block` would set ``text`` in ``width`` mm, in mm."""

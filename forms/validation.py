@@ -168,7 +168,8 @@ def _check_value(fld: Field, raw: object, path: str) -> tuple[object, str | None
     elif fld.kind == "tel":
         if not TEL_RE.match(text):
             return text, (
-                "Skriv telefonnumret med siffror, till exempel 054-123 45 67 eller +46 54 123 45 67."
+                "Skriv telefonnumret med siffror, till exempel 054-123 45 67 "
+                "eller +46 54 123 45 67."
             )
     elif fld.kind == "personnummer":
         message = check_personnummer(text)
@@ -221,13 +222,13 @@ def validate_form(form: Form, answers: dict) -> Result:
         for item in section.items:
             if isinstance(item, Repeat):
                 raw_items = answers.get(item.name)
-                raw_items = [r for r in raw_items if isinstance(r, dict)] if isinstance(
-                    raw_items, list
-                ) else []
+                raw_items = (
+                    [r for r in raw_items if isinstance(r, dict)]
+                    if isinstance(raw_items, list)
+                    else []
+                )
                 raw_items = _at_most(item, raw_items, result.errors)
-                kept = [
-                    r for r in raw_items if any(str(v).strip() for v in r.values() if v)
-                ]
+                kept = [r for r in raw_items if any(str(v).strip() for v in r.values() if v)]
                 if len(kept) < item.min_items:
                     # keep empty rows so that "required" messages point at the first row
                     kept = (kept + [{} for _ in range(item.min_items)])[: item.min_items]
@@ -240,7 +241,5 @@ def validate_form(form: Form, answers: dict) -> Result:
                     )
                 result.answers[item.name] = cleaned_items
             else:
-                result.answers.update(
-                    _validate_fields((item,), answers, "", result.errors, seen)
-                )
+                result.answers.update(_validate_fields((item,), answers, "", result.errors, seen))
     return result

@@ -19,5 +19,5 @@ def hide_tasklist_boxes(html: str) -> str:
     return TASK_CONTROL.sub('<label class="task-list-control" aria-hidden="true">', html)
 
 
-def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
+def on_page_content(html: str, page, config, files) -> str:
     return hide_tasklist_boxes(html)

@@ -103,13 +103,13 @@ def dokumentinfo(src_uri: str, meta: dict, today: date, registry: Registry) -> s
         parts.append(
             '<div class="admonition danger sip-expired" role="note">'
             '<p class="admonition-title">Dokumentet gäller inte längre</p>'
-            f"<p>Giltighetstiden gick ut {end.isoformat()}. Kontrollera vilken version som gäller nu "
-            "innan du följer rutinen.</p></div>"
+            f"<p>Giltighetstiden gick ut {end.isoformat()}. "
+            "Kontrollera vilken version som gäller nu innan du följer rutinen.</p></div>"
         )
     data_end = f' data-giltig-till="{end.isoformat()}"' if end else ""
     parts.append(
         f'<aside class="sip-docinfo" aria-label="Om dokumentet"{data_end}>'
-        f'<dl>{"".join(rows)}</dl></aside>'
+        f"<dl>{''.join(rows)}</dl></aside>"
     )
     return "\n".join(parts)
 
@@ -143,9 +143,7 @@ def topic_anchor(topic_id: str) -> str:
 
 
 def _topic_index(registry: Registry, counties: list[County]) -> str:
-    links = " · ".join(
-        f"[{t.title}](#{topic_anchor(t.id)})" for t in registry.topics.values()
-    )
+    links = " · ".join(f"[{t.title}](#{topic_anchor(t.id)})" for t in registry.topics.values())
     return f'<nav class="sip-topics" aria-label="Ämnen" markdown="1">\n\n{links}\n\n</nav>\n'
 
 
@@ -153,10 +151,7 @@ def _comparison_cell(registry: Registry, county: County, topic_id: str, root: st
     rows = [
         r
         for r in county.regler
-        if r.amne == topic_id
-        and r.roll in ("regel", "skal")
-        and not r.is_law
-        and not r.is_advice
+        if r.amne == topic_id and r.roll in ("regel", "skal") and not r.is_law and not r.is_advice
     ]
     if not rows:
         return f"<p>{html.escape(SILENT)}</p>"
@@ -170,10 +165,14 @@ def _comparison_cell(registry: Registry, county: County, topic_id: str, root: st
         seen.add(rule.display_text)
         when = registry.condition_text(rule)
         condition = f'<strong class="sip-when">{html.escape(when)}:</strong> ' if when else ""
-        source = "" if rule.tyst else (
-            f' <span class="sip-source">(Källa: {html.escape(rule.kalla.short_citation)}. '
-            f'<a href="{html.escape(root + rule.kalla.href)}">'
-            f"{html.escape(rule.kalla.link_text)}</a>)</span>"
+        source = (
+            ""
+            if rule.tyst
+            else (
+                f' <span class="sip-source">(Källa: {html.escape(rule.kalla.short_citation)}. '
+                f'<a href="{html.escape(root + rule.kalla.href)}">'
+                f"{html.escape(rule.kalla.link_text)}</a>)</span>"
+            )
         )
         items.append(f"<li>{condition}{html.escape(rule.display_text)}{source}</li>")
     return f"<ul>{''.join(items)}</ul>"
@@ -196,7 +195,4 @@ def sip_steg(meta: dict, src_uri: str = "") -> str:
             f'<li><a href="#{html.escape(anchor)}"><span class="sip-step-no" aria-hidden="true">'
             f'{number}</span><span class="sip-step-title">{html.escape(title)}</span></a></li>'
         )
-    return (
-        '<nav class="sip-steps" aria-label="SIP i sju steg">'
-        f'<ol>{"".join(items)}</ol></nav>'
-    )
+    return f'<nav class="sip-steps" aria-label="SIP i sju steg"><ol>{"".join(items)}</ol></nav>'

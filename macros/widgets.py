@@ -117,7 +117,7 @@ def render_field(fld: Field, prefix: str = "") -> str:
             )
         return (
             f'<fieldset class="sip-field sip-group" id="{fid}" data-field="{name}"{aria}{show}>'
-            f'<legend>{html.escape(fld.label)}{_required_mark(fld)}</legend>{hint_error}'
+            f"<legend>{html.escape(fld.label)}{_required_mark(fld)}</legend>{hint_error}"
             f'<div class="sip-choices">{"".join(choices)}</div></fieldset>'
         )
 
@@ -141,22 +141,19 @@ def render_field(fld: Field, prefix: str = "") -> str:
         )
     elif fld.kind == "select":
         options = ['<option value="">Välj</option>'] + [
-            f'<option value="{_attr(o.value)}">{html.escape(o.label)}</option>'
-            for o in fld.options
+            f'<option value="{_attr(o.value)}">{html.escape(o.label)}</option>' for o in fld.options
         ]
-        control = (
-            f'<select id="{fid}" name="{name}"{aria}{required}>{"".join(options)}</select>'
-        )
+        control = f'<select id="{fid}" name="{name}"{aria}{required}>{"".join(options)}</select>'
     else:
         input_type, extra = INPUT_TYPES[fld.kind]
+        length = "" if "maxlength" in extra else f' maxlength="{fld.limit}"'
         control = (
-            f'<input type="{input_type}" id="{fid}" name="{name}"{extra}{aria}{required}{auto}'
-            f' maxlength="{fld.limit}">'
-            if "maxlength" not in extra
-            else f'<input type="{input_type}" id="{fid}" name="{name}"{extra}{aria}{required}{auto}>'
+            f'<input type="{input_type}" id="{fid}" name="{name}"'
+            f"{extra}{aria}{required}{auto}{length}>"
         )
     return (
-        f'<div class="sip-field{width}" data-field="{name}"{show}>{label}{hint_error}{control}</div>'
+        f'<div class="sip-field{width}" data-field="{name}"{show}>'
+        f"{label}{hint_error}{control}</div>"
     )
 
 
@@ -176,7 +173,9 @@ def _repeat_item(rep: Repeat, index: str) -> str:
 
 def render_repeat(rep: Repeat) -> str:
     fid = field_id(rep.name)
-    hint = f'<div class="sip-hint" id="{fid}-hint">{html.escape(rep.hint)}</div>' if rep.hint else ""
+    hint = (
+        f'<div class="sip-hint" id="{fid}-hint">{html.escape(rep.hint)}</div>' if rep.hint else ""
+    )
     items = "".join(_repeat_item(rep, str(i)) for i in range(rep.min_items))
     return (
         f'<fieldset class="sip-repeat" id="{fid}" data-repeat="{_attr(rep.name)}" '
@@ -218,7 +217,7 @@ def _verdict_in_view(fid: str) -> str:
         f'<p class="sip-aside-more"><a {to_result}>Läs hela resultatet</a></p></section>'
         '<div class="sip-verdict-bar" hidden>'
         '<p class="sip-bar-text">Resultat: <strong class="sip-bar-verdict"></strong></p>'
-        f'<a {to_result}>Visa hela resultatet</a>'
+        f"<a {to_result}>Visa hela resultatet</a>"
         '<button type="button" class="sip-bar-close" data-action="hide-bar">Dölj'
         '<span class="md-visually-hidden"> raden med resultatet</span></button></div>'
     )
@@ -286,11 +285,13 @@ def render_widget(
             '<div class="sip-actions">'
             '<button type="button" class="md-button" data-action="review">'
             "Granska dina svar</button>"
-            f'<button type="submit" class="md-button md-button--primary">{html.escape(form.submit_label)}'
-            "</button>"
+            '<button type="submit" class="md-button md-button--primary">'
+            f"{html.escape(form.submit_label)}</button>"
             f"{variant_buttons}"
-            '<button type="button" class="md-button" data-action="save">Spara svaren som fil</button>'
-            '<button type="button" class="md-button" data-action="clear">Rensa formuläret</button>'
+            '<button type="button" class="md-button" data-action="save">'
+            "Spara svaren som fil</button>"
+            '<button type="button" class="md-button" data-action="clear">'
+            "Rensa formuläret</button>"
             "</div>"
         )
         result = _review(fid, form.submit_label) + (
@@ -300,8 +301,10 @@ def render_widget(
         '<details class="sip-open"><summary>Fortsätt med en sparad fil</summary>'
         f'<label class="sip-label" for="sip-open-{fid}">Välj en PDF eller en svarsfil som du har '
         "sparat från SIP-portalen</label>"
-        '<div class="sip-hint">Filen läses bara i din webbläsare. Den skickas inte någonstans.</div>'
-        f'<input type="file" id="sip-open-{fid}" accept=".pdf,.json,application/pdf,application/json" '
+        '<div class="sip-hint">'
+        "Filen läses bara i din webbläsare. Den skickas inte någonstans.</div>"
+        f'<input type="file" id="sip-open-{fid}" '
+        'accept=".pdf,.json,application/pdf,application/json" '
         'data-action="open"><p class="sip-open-status" role="status"></p></details>'
         if mode == "pdf"
         else ""

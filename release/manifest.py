@@ -153,8 +153,9 @@ def compare(folder: Path, record: dict, inputs: dict[str, str]) -> tuple[list[st
             reason = "changed inputs: " + "; ".join(steps)
         else:
             reason = "inputs unchanged: the build is not reproducible, or the file was altered"
-        problems.append(f"{name}:\n    expected sha256 {expected}\n    got      sha256 {got}\n"
-                        f"    ({reason})")
+        problems.append(
+            f"{name}:\n    expected sha256 {expected}\n    got      sha256 {got}\n    ({reason})"
+        )
     return problems, notes
 
 

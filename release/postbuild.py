@@ -24,7 +24,17 @@ PYODIDE_PLACEHOLDER = "__PYODIDE_DIR__"
 SIP_ASSETS = Path("assets") / "sip"
 SW_TEMPLATE = Path(__file__).resolve().parent / "sw.js"
 COMPRESSIBLE = (
-    ".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".whl", ".zip",
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".wasm",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".whl",
+    ".zip",
 )
 # Brotli at its best setting takes about 45 s for the .wasm alone, so each result is kept
 # under .cache/brotli/, named after the sha256 of the original: a build after an edit to
@@ -163,7 +173,8 @@ def precompress(folder: Path) -> int:
 def write_service_worker(site_dir: Path) -> Path:
     """``sw.js`` at the site root: precache list and a version that changes with any file."""
     files = sorted(
-        p for p in site_dir.rglob("*")
+        p
+        for p in site_dir.rglob("*")
         if p.is_file()
         and p.suffix not in manifest.PRECOMPRESSED
         and p.name not in ("sw.js", "sitemap.xml")

@@ -120,10 +120,26 @@ def build_forms_wheel(out_dir: Path) -> Path:
 def download_dependencies(out_dir: Path) -> None:
     _run(
         [
-            sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-            "--require-hashes", "--only-binary=:all:", "--platform", "any",
-            "--implementation", "py", "--abi", "none", "--python-version", "3.14",
-            "-r", str(REQUIREMENTS), "-d", str(out_dir),
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--require-hashes",
+            "--only-binary=:all:",
+            "--platform",
+            "any",
+            "--implementation",
+            "py",
+            "--abi",
+            "none",
+            "--python-version",
+            "3.14",
+            "-r",
+            str(REQUIREMENTS),
+            "-d",
+            str(out_dir),
         ]
     )
 
@@ -152,9 +168,18 @@ def write_lockfile(wheel_dir: Path, dist: Path) -> Path:
         base.write_text(json.dumps(lock), "utf-8")
         wheels = sorted(str(p) for p in wheel_dir.glob("*.whl"))
         _run(
-            [*_pyodide_cli(), "lockfile", "add-wheels", "--input", str(base),
-             "--output", str(dist / "pyodide-lock.json"), "--base-path", str(wheel_dir),
-             *wheels],
+            [
+                *_pyodide_cli(),
+                "lockfile",
+                "add-wheels",
+                "--input",
+                str(base),
+                "--output",
+                str(dist / "pyodide-lock.json"),
+                "--base-path",
+                str(wheel_dir),
+                *wheels,
+            ],
             env={**os.environ, "PYODIDE_NO_UPDATE_CHECK": "1"},
         )
     return dist / "pyodide-lock.json"
@@ -224,8 +249,10 @@ def build_dist(force: bool = False) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         notes = trim_folder(full, Path(tmp) / "dist", trim.read_list())
         for note in notes:
-            print(f"{trim.IMPORTS.name}: listed, but not in {note} (run `make imports`)",
-                  file=sys.stderr)
+            print(
+                f"{trim.IMPORTS.name}: listed, but not in {note} (run `make imports`)",
+                file=sys.stderr,
+            )
         shutil.copytree(Path(tmp) / "dist", dist)
     return dist
 

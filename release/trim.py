@@ -55,8 +55,9 @@ def keeps(entry: str, modules: set[str], package: str | None) -> bool:
     return folder.replace("/", ".") in modules
 
 
-def trim_archive(source: Path, target: Path, modules: set[str],
-                 package: str | None = None) -> list[str]:
+def trim_archive(
+    source: Path, target: Path, modules: set[str], package: str | None = None
+) -> list[str]:
     """Write ``source`` to ``target`` with only the entries :func:`keeps` allows; returns the
     listed modules of ``package`` (or of the whole archive) that ``source`` does not hold."""
     from .wheelfile import write_zip

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
-from chromium import launch, wait_js  # noqa: E402, F401 - wait_js is shared with the tests
+from chromium import EXECUTABLE as CHROMIUM  # noqa: E402 - tools/ is on the path only now
+from chromium import launch, wait_js  # noqa: E402 - likewise; wait_js is shared with tests
 
 SUB_PATH = "/vardgivarwebben/sip/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -154,8 +154,11 @@ def reset_widget(page) -> None:
     button = page.locator("button[data-action=clear]").first
     button.scroll_into_view_if_needed()
     button.click()
-    wait_js(page, "!document.querySelector('.sip-error-summary') || "
-                  "document.querySelector('.sip-error-summary').hidden")
+    wait_js(
+        page,
+        "!document.querySelector('.sip-error-summary') || "
+        "document.querySelector('.sip-error-summary').hidden",
+    )
     page.evaluate(
         """() => { for (const el of document.querySelectorAll('.sip-open-status'))
                      el.textContent = '';
@@ -209,7 +212,10 @@ def run_axe(page, context_selector: str | None = None) -> list[dict]:
                 try { animation.finish(); } catch { /* an endless one: leave it */ }
             }
             const result = await axe.run(selector ? document.querySelector(selector) : document, {
-                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+                runOnly: {
+                    type: "tag",
+                    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+                },
             });
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
@@ -223,4 +229,3 @@ def run_axe(page, context_selector: str | None = None) -> list[dict]:
 def wait_ready(page, timeout: float = 90_000) -> None:
     """Wait until the page's widget has started Python."""
     page.wait_for_selector("[data-sip-widget][data-ready=true]", timeout=timeout)
-

@@ -95,25 +95,35 @@ class TaggedPdf:
             if op in TEXT_SHOWING:
                 self.pieces.append(self._piece(number, x, y, args, font, marks))
 
-    def _piece(self, page: int, x: float, y: float, args, font: dict[int, str],
-               marks: list[str]) -> Piece:
-        strings = args[-1] if not isinstance(args[-1], pikepdf.Array) else [
-            s for s in args[-1] if isinstance(s, pikepdf.String)]
+    def _piece(
+        self, page: int, x: float, y: float, args, font: dict[int, str], marks: list[str]
+    ) -> Piece:
+        strings = (
+            args[-1]
+            if not isinstance(args[-1], pikepdf.Array)
+            else [s for s in args[-1] if isinstance(s, pikepdf.String)]
+        )
         if isinstance(strings, pikepdf.String):
             strings = [strings]
         chars = []
         for string in strings:
             raw = bytes(string)
             for i in range(0, len(raw), 2):
-                glyph = int.from_bytes(raw[i:i + 2], "big")
+                glyph = int.from_bytes(raw[i : i + 2], "big")
                 text = font.get(glyph, "")
                 if not text or glyph == 0 or text in ("\x00", "\ufeff", "\ufffe"):
                     self.unmapped.append((page, glyph))
                 chars.append(text)
         mark = marks[-1] if marks else ""
         match = re.match(r"(/\w+) mcid (\d+)$", mark)
-        return Piece(page, x, y, "".join(chars), int(match[2]) if match else None,
-                     match[1] if match else mark)
+        return Piece(
+            page,
+            x,
+            y,
+            "".join(chars),
+            int(match[2]) if match else None,
+            match[1] if match else mark,
+        )
 
     def text_of(self, page: int, mcid: int) -> str:
         """The text of one marked-content sequence, its lines joined by spaces."""
@@ -131,8 +141,11 @@ class TaggedPdf:
         if "/Pg" in obj:
             page = self.page_numbers[obj.Pg.objgen]
         attributes = obj.get("/A")
-        scope = str(attributes.Scope) if isinstance(attributes, pikepdf.Dictionary) and (
-            "/Scope" in attributes) else None
+        scope = (
+            str(attributes.Scope)
+            if isinstance(attributes, pikepdf.Dictionary) and ("/Scope" in attributes)
+            else None
+        )
         actual = obj.get("/ActualText")
         node = Node(str(obj.S), str(actual) if actual is not None else None, scope, obj=obj)
         for kid in _kids(obj.get("/K")):

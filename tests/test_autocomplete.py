@@ -25,4 +25,3 @@ class TestNoAutofill:
         assert '<form class="sip-form" novalidate autocomplete="off"' in html
         values = re.findall(r'<(?:input|textarea|select)[^>]*\bautocomplete="([^"]*)"', html)
         assert set(values) <= {"off"}
-

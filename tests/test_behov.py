@@ -59,147 +59,395 @@ LAG = "lagrum/"
 
 VERDICT_CASES = [
     # 1. Legal basis
-    ("v-bada", case("varmland", samordning="ja"), ERBJUD_SIP,
-     [(VR + "#lagar-och-vagledning", "både socialtjänsten och hälso- och sjukvården"),
-      (VR + "#nar-en-plan-ska-upprattas", "insatserna behöver samordnas"),
-      (VRR + "#nar-sip-kan-behovas", "behov av samordning")]),
-    ("v-kommunal-hsv-och-lss", case("varmland", ["socialtjanst", "kommunal_hsv"], samordning="ja"),
-     ERBJUD_SIP, [(VR + "#lagar-och-vagledning", "LSS, LVU och LVM")]),
-    ("v-bara-soc", case("varmland", ["socialtjanst"]), INTE_SIP,
-     [(VR + "#lagar-och-vagledning", "både socialtjänsten och hälso- och sjukvården")]),
-    ("v-hsv-och-fk", case("varmland", ["regionens_hsv", "forsakringskassan", "arbetsformedlingen"]),
-     INTE_SIP, [(VR + "#lagar-och-vagledning", "LSS"),
-                (VRR + "#motesdeltagare", "omfattas inte av lagen")]),
-    ("v-skola-inte-part", case("varmland", ["skola", "regionens_hsv"], samordning="ja"), INTE_SIP,
-     [(VR + "#skolans-stallning", "inte skyldiga enligt lag att kalla")]),
-    ("v-kommun-och-region-hsv", case("varmland", ["kommunal_hsv", "regionens_hsv"]), INTE_SIP,
-     [(VR + "#lagar-och-vagledning", "både socialtjänsten")]),
+    (
+        "v-bada",
+        case("varmland", samordning="ja"),
+        ERBJUD_SIP,
+        [
+            (VR + "#lagar-och-vagledning", "både socialtjänsten och hälso- och sjukvården"),
+            (VR + "#nar-en-plan-ska-upprattas", "insatserna behöver samordnas"),
+            (VRR + "#nar-sip-kan-behovas", "behov av samordning"),
+        ],
+    ),
+    (
+        "v-kommunal-hsv-och-lss",
+        case("varmland", ["socialtjanst", "kommunal_hsv"], samordning="ja"),
+        ERBJUD_SIP,
+        [(VR + "#lagar-och-vagledning", "LSS, LVU och LVM")],
+    ),
+    (
+        "v-bara-soc",
+        case("varmland", ["socialtjanst"]),
+        INTE_SIP,
+        [(VR + "#lagar-och-vagledning", "både socialtjänsten och hälso- och sjukvården")],
+    ),
+    (
+        "v-hsv-och-fk",
+        case("varmland", ["regionens_hsv", "forsakringskassan", "arbetsformedlingen"]),
+        INTE_SIP,
+        [
+            (VR + "#lagar-och-vagledning", "LSS"),
+            (VRR + "#motesdeltagare", "omfattas inte av lagen"),
+        ],
+    ),
+    (
+        "v-skola-inte-part",
+        case("varmland", ["skola", "regionens_hsv"], samordning="ja"),
+        INTE_SIP,
+        [(VR + "#skolans-stallning", "inte skyldiga enligt lag att kalla")],
+    ),
+    (
+        "v-kommun-och-region-hsv",
+        case("varmland", ["kommunal_hsv", "regionens_hsv"]),
+        INTE_SIP,
+        [(VR + "#lagar-och-vagledning", "både socialtjänsten")],
+    ),
     # Correction 6: in hospital, region and kommun: lag (2017:612) 4 kap. 1 § as the riktlinje
     # gives it.
-    ("v-sluten-kommun-och-region-hsv",
-     case("varmland", ["kommunal_hsv", "regionens_hsv"], slutenvard="inskriven"), ERBJUD_SIP,
-     [(VR + "#lagar-och-vagledning", "i anslutning till sjukhusvistelsen")]),
-    ("k-bada", case("kalmar", ["socialtjanst", "kommunal_hsv"], samordning="ja"), ERBJUD_SIP,
-     [(KA + "#nar-sip-ska-goras", "kommunen och regionen tillsammans göra en SIP")]),
-    ("k-skola-likvardig", case("kalmar", ["skola", "regionens_hsv"], samordning="ja"), ERBJUD_SIP,
-     [(KA + "#vem-tar-initiativet", "erbjuda personen en SIP"),
-      (KA + "#skolan-ar-en-likvardig-part", "likvärdig part")]),
-    ("k-skola-och-soc", case("kalmar", ["skola", "socialtjanst"], samordning="ja"), ERBJUD_SIP,
-     [(KA + "#skolan-ar-en-likvardig-part", "likvärdig part")]),
-    ("k-hsv-och-fk", case("kalmar", ["regionens_hsv", "forsakringskassan"]), INTE_SIP,
-     [(KA + "#nar-sip-ska-goras", "både socialtjänsten och hälso- och sjukvården"),
-      (KA + "#skolan-ar-en-likvardig-part", "polisen")]),
+    (
+        "v-sluten-kommun-och-region-hsv",
+        case("varmland", ["kommunal_hsv", "regionens_hsv"], slutenvard="inskriven"),
+        ERBJUD_SIP,
+        [(VR + "#lagar-och-vagledning", "i anslutning till sjukhusvistelsen")],
+    ),
+    (
+        "k-bada",
+        case("kalmar", ["socialtjanst", "kommunal_hsv"], samordning="ja"),
+        ERBJUD_SIP,
+        [(KA + "#nar-sip-ska-goras", "kommunen och regionen tillsammans göra en SIP")],
+    ),
+    (
+        "k-skola-likvardig",
+        case("kalmar", ["skola", "regionens_hsv"], samordning="ja"),
+        ERBJUD_SIP,
+        [
+            (KA + "#vem-tar-initiativet", "erbjuda personen en SIP"),
+            (KA + "#skolan-ar-en-likvardig-part", "likvärdig part"),
+        ],
+    ),
+    (
+        "k-skola-och-soc",
+        case("kalmar", ["skola", "socialtjanst"], samordning="ja"),
+        ERBJUD_SIP,
+        [(KA + "#skolan-ar-en-likvardig-part", "likvärdig part")],
+    ),
+    (
+        "k-hsv-och-fk",
+        case("kalmar", ["regionens_hsv", "forsakringskassan"]),
+        INTE_SIP,
+        [
+            (KA + "#nar-sip-ska-goras", "både socialtjänsten och hälso- och sjukvården"),
+            (KA + "#skolan-ar-en-likvardig-part", "polisen"),
+        ],
+    ),
     # Correction 14: Kalmar's own examples of a SIP before discharge.
-    ("k-sluten-kommun-och-region-fore",
-     case("kalmar", ["kommunal_hsv", "regionens_hsv"], slutenvard="inskriven",
-          fore_utskrivning=["palliativ"]), KAN_BEHOVAS,
-     [(KA + "#nar-sip-behovs-fore-utskrivning", "före utskrivningen")]),
-    ("j-bada", case("jonkoping", samordning="ja"), ERBJUD_SIP,
-     [(JK + "#steg-1-bedom-behovet-av-sip", "samordnade insatser"),
-      (LAG + "#samordnad-individuell-plan", "både socialtjänsten och hälso- och sjukvården")]),
-    ("j-skola-inte-part", case("jonkoping", ["skola", "regionens_hsv"]), INTE_SIP,
-     [(LAG + "#samordnad-individuell-plan", "både socialtjänsten"),
-      (JK + "#steg-4-bjud-in-till-sip-motet", "bestämmer själv")]),
+    (
+        "k-sluten-kommun-och-region-fore",
+        case(
+            "kalmar",
+            ["kommunal_hsv", "regionens_hsv"],
+            slutenvard="inskriven",
+            fore_utskrivning=["palliativ"],
+        ),
+        KAN_BEHOVAS,
+        [(KA + "#nar-sip-behovs-fore-utskrivning", "före utskrivningen")],
+    ),
+    (
+        "j-bada",
+        case("jonkoping", samordning="ja"),
+        ERBJUD_SIP,
+        [
+            (JK + "#steg-1-bedom-behovet-av-sip", "samordnade insatser"),
+            (LAG + "#samordnad-individuell-plan", "både socialtjänsten och hälso- och sjukvården"),
+        ],
+    ),
+    (
+        "j-skola-inte-part",
+        case("jonkoping", ["skola", "regionens_hsv"]),
+        INTE_SIP,
+        [
+            (LAG + "#samordnad-individuell-plan", "både socialtjänsten"),
+            (JK + "#steg-4-bjud-in-till-sip-motet", "bestämmer själv"),
+        ],
+    ),
     # 2. Signs and presumed needs
-    ("v-tecken-oklart", case("varmland", samordning="vet_inte"), KAN_BEHOVAS,
-     [(VRR + "#nar-sip-kan-behovas", "Flera verksamheter"),
-      (VRR + "#bedom-behovet", "Bedöm det tillsammans med personen")]),
-    ("v-ingen-annan-plan", case("varmland", samordning="ja", annan_plan="nej"), ERBJUD_SIP,
-     [(VRR + "#nar-sip-kan-behovas", "ingen annan samordnad plan")]),
-    ("v-grupp-psykisk-missbruk", case("varmland", grupper=["psykisk_missbruk"]), BEHOV_PRESUMERAS,
-     [(VR + "#grupper-dar-behov-forutsatts", "psykisk sjukdom och missbruksproblem")]),
-    ("v-grupp-psykisk-funktion", case("varmland", grupper=["psykisk_funktion"]), BEHOV_PRESUMERAS,
-     [(VR + "#grupper-dar-behov-forutsatts", "funktionsnedsättning")]),
-    ("v-grupp-barn", case("varmland", grupper=["barn_psykosocialt"]), BEHOV_PRESUMERAS,
-     [(VR + "#grupper-dar-behov-forutsatts", "omfattande psykosociala behov")]),
-    ("v-grupp-demens", case("varmland", grupper=["demens"]), BEHOV_PRESUMERAS,
-     [(VR + "#grupper-dar-behov-forutsatts", "demenssjukdom")]),
-    ("v-grupp-vald", case("varmland", vald=True, vald_barn="nej"), BEHOV_PRESUMERAS,
-     [(VR + "#grupper-dar-behov-forutsatts", "våld i nära relation")]),
-    ("k-tecken", case("kalmar", samordning="ja"), ERBJUD_SIP,
-     [(KA + "#vem-tar-initiativet", "erbjuda personen en SIP"),
-      (KA + "#sip-i-tidigt-skede", "tidigt")]),
-    ("k-bada-oklart", case("kalmar", samordning="vet_inte"), ERBJUD_SIP,
-     [(KA + "#nar-sip-ska-goras", "eftersom insatserna behöver samordnas")]),
-    ("k-ingen-samordning", case("kalmar", samordning="nej"), KAN_BEHOVAS,
-     [(KA + "#sip-i-tidigt-skede", "tidigt"), ("kalmar/", SILENT)]),
-    ("k-grupper-galler-inte", case("kalmar", grupper=["demens"], samordning="vet_inte"), ERBJUD_SIP,
-     [(KA + "#nar-sip-ska-goras", "samordnas")]),
-    ("j-oklart", case("jonkoping", samordning="vet_inte"), KAN_BEHOVAS,
-     [(JK + "#steg-1-bedom-behovet-av-sip", "stor betydelse")]),
-    ("j-neka-undantag", case("jonkoping", samordning="nej"), KAN_BEHOVAS,
-     [(JK + "#steg-1-bedom-behovet-av-sip", "bör bara ske i undantagsfall")]),
+    (
+        "v-tecken-oklart",
+        case("varmland", samordning="vet_inte"),
+        KAN_BEHOVAS,
+        [
+            (VRR + "#nar-sip-kan-behovas", "Flera verksamheter"),
+            (VRR + "#bedom-behovet", "Bedöm det tillsammans med personen"),
+        ],
+    ),
+    (
+        "v-ingen-annan-plan",
+        case("varmland", samordning="ja", annan_plan="nej"),
+        ERBJUD_SIP,
+        [(VRR + "#nar-sip-kan-behovas", "ingen annan samordnad plan")],
+    ),
+    (
+        "v-grupp-psykisk-missbruk",
+        case("varmland", grupper=["psykisk_missbruk"]),
+        BEHOV_PRESUMERAS,
+        [(VR + "#grupper-dar-behov-forutsatts", "psykisk sjukdom och missbruksproblem")],
+    ),
+    (
+        "v-grupp-psykisk-funktion",
+        case("varmland", grupper=["psykisk_funktion"]),
+        BEHOV_PRESUMERAS,
+        [(VR + "#grupper-dar-behov-forutsatts", "funktionsnedsättning")],
+    ),
+    (
+        "v-grupp-barn",
+        case("varmland", grupper=["barn_psykosocialt"]),
+        BEHOV_PRESUMERAS,
+        [(VR + "#grupper-dar-behov-forutsatts", "omfattande psykosociala behov")],
+    ),
+    (
+        "v-grupp-demens",
+        case("varmland", grupper=["demens"]),
+        BEHOV_PRESUMERAS,
+        [(VR + "#grupper-dar-behov-forutsatts", "demenssjukdom")],
+    ),
+    (
+        "v-grupp-vald",
+        case("varmland", vald=True, vald_barn="nej"),
+        BEHOV_PRESUMERAS,
+        [(VR + "#grupper-dar-behov-forutsatts", "våld i nära relation")],
+    ),
+    (
+        "k-tecken",
+        case("kalmar", samordning="ja"),
+        ERBJUD_SIP,
+        [
+            (KA + "#vem-tar-initiativet", "erbjuda personen en SIP"),
+            (KA + "#sip-i-tidigt-skede", "tidigt"),
+        ],
+    ),
+    (
+        "k-bada-oklart",
+        case("kalmar", samordning="vet_inte"),
+        ERBJUD_SIP,
+        [(KA + "#nar-sip-ska-goras", "eftersom insatserna behöver samordnas")],
+    ),
+    (
+        "k-ingen-samordning",
+        case("kalmar", samordning="nej"),
+        KAN_BEHOVAS,
+        [(KA + "#sip-i-tidigt-skede", "tidigt"), ("kalmar/", SILENT)],
+    ),
+    (
+        "k-grupper-galler-inte",
+        case("kalmar", grupper=["demens"], samordning="vet_inte"),
+        ERBJUD_SIP,
+        [(KA + "#nar-sip-ska-goras", "samordnas")],
+    ),
+    (
+        "j-oklart",
+        case("jonkoping", samordning="vet_inte"),
+        KAN_BEHOVAS,
+        [(JK + "#steg-1-bedom-behovet-av-sip", "stor betydelse")],
+    ),
+    (
+        "j-neka-undantag",
+        case("jonkoping", samordning="nej"),
+        KAN_BEHOVAS,
+        [(JK + "#steg-1-bedom-behovet-av-sip", "bör bara ske i undantagsfall")],
+    ),
     # 3. Another plan
-    ("v-utskrivningsklar", case("varmland", slutenvard="utskrivningsklar", samordning="ja"),
-     ANNAN_PLAN, [(VR + "#det-har-ersatter-inte-en-sip", "utskrivningsplanering"),
-                  (VR + "#lagar-och-vagledning", "fast vårdkontakt")]),
-    ("k-utskrivningsklar", case("kalmar", slutenvard="utskrivningsklar", samordning="ja"),
-     ANNAN_PLAN, [(KA + "#sip-i-samband-med-utskrivning", "hem efter utskrivningen"),
-                  (KA + "#vem-kallar-efter-utskrivning", "öppenvården")]),
-    ("k-sip-fore-utskrivning",
-     case("kalmar", slutenvard="utskrivningsklar", fore_utskrivning=["palliativ", "risk"],
-          samordning="ja"),
-     ERBJUD_SIP, [(KA + "#nar-sip-behovs-fore-utskrivning", "före utskrivningen")]),
-    ("j-utskrivningsklar", case("jonkoping", slutenvard="utskrivningsklar", samordning="ja"),
-     ERBJUD_SIP, [(LAG + "#utskrivning-fran-sluten-halso-och-sjukvard",
-                   "i anslutning till sjukhusvistelsen")]),
-    ("utskrivningsklar-utan-kommun",
-     case("varmland", ["regionens_hsv"], slutenvard="utskrivningsklar"),
-     INTE_SIP, [(VR + "#lagar-och-vagledning", "både socialtjänsten")]),
-    ("v-lpt", case("varmland", tvangsvard="lpt"), ANNAN_PLAN,
-     [(LAG + "#psykiatrisk-tvangsvard-och-rattspsykiatrisk-vard", "7 a §"),
-      ("varmland/", SILENT)]),
-    ("k-lrv", case("kalmar", tvangsvard="lrv"), ANNAN_PLAN,
-     [(KA + "#undantag-vid-lpt-och-lrv", "12 a § LRV")]),
-    ("j-lrv", case("jonkoping", tvangsvard="lrv"), ANNAN_PLAN,
-     [(LAG + "#psykiatrisk-tvangsvard-och-rattspsykiatrisk-vard", "12 a §"),
-      ("jonkoping/", SILENT)]),
-    ("v-finns-sip", case("varmland", annan_plan="sip", samordning="ja"), ANNAN_PLAN,
-     [(VRR + "#samordningsansvarig", "redan en SIP")]),
-    ("k-finns-sip", case("kalmar", annan_plan="sip", samordning="ja"), ANNAN_PLAN,
-     [(KA + "#uppfoljning", "tidigarelägga"),
-      ("kalmar/bilaga-2-dokumentera/#steg-5-folj-upp-med-en-ny-version", "ny version")]),
-    ("k-finns-sip-inskriven", case("kalmar", annan_plan="sip", slutenvard="inskriven"), ANNAN_PLAN,
-     [(KA + "#om-det-redan-finns-en-sip-vid-inskrivning", "revideras")]),
-    ("j-finns-sip", case("jonkoping", annan_plan="sip", samordning="ja"), ANNAN_PLAN,
-     [(JK + "#steg-6-folj-upp", "revideras planen eller görs en ny")]),
-    ("v-annan-plan", case("varmland", annan_plan="annan", samordning="ja"), ANNAN_PLAN,
-     [(VRR + "#nar-sip-kan-behovas", "annan samordnad plan")]),
-    ("k-annan-plan-underlag", case("kalmar", annan_plan="annan", samordning="ja"), KAN_BEHOVAS,
-     [(KA + "#kallelse", "underlag")]),
-    ("j-annan-plan-tyst", case("jonkoping", annan_plan="annan", samordning="ja"), KAN_BEHOVAS,
-     [("jonkoping/", SILENT)]),
+    (
+        "v-utskrivningsklar",
+        case("varmland", slutenvard="utskrivningsklar", samordning="ja"),
+        ANNAN_PLAN,
+        [
+            (VR + "#det-har-ersatter-inte-en-sip", "utskrivningsplanering"),
+            (VR + "#lagar-och-vagledning", "fast vårdkontakt"),
+        ],
+    ),
+    (
+        "k-utskrivningsklar",
+        case("kalmar", slutenvard="utskrivningsklar", samordning="ja"),
+        ANNAN_PLAN,
+        [
+            (KA + "#sip-i-samband-med-utskrivning", "hem efter utskrivningen"),
+            (KA + "#vem-kallar-efter-utskrivning", "öppenvården"),
+        ],
+    ),
+    (
+        "k-sip-fore-utskrivning",
+        case(
+            "kalmar",
+            slutenvard="utskrivningsklar",
+            fore_utskrivning=["palliativ", "risk"],
+            samordning="ja",
+        ),
+        ERBJUD_SIP,
+        [(KA + "#nar-sip-behovs-fore-utskrivning", "före utskrivningen")],
+    ),
+    (
+        "j-utskrivningsklar",
+        case("jonkoping", slutenvard="utskrivningsklar", samordning="ja"),
+        ERBJUD_SIP,
+        [
+            (
+                LAG + "#utskrivning-fran-sluten-halso-och-sjukvard",
+                "i anslutning till sjukhusvistelsen",
+            )
+        ],
+    ),
+    (
+        "utskrivningsklar-utan-kommun",
+        case("varmland", ["regionens_hsv"], slutenvard="utskrivningsklar"),
+        INTE_SIP,
+        [(VR + "#lagar-och-vagledning", "både socialtjänsten")],
+    ),
+    (
+        "v-lpt",
+        case("varmland", tvangsvard="lpt"),
+        ANNAN_PLAN,
+        [
+            (LAG + "#psykiatrisk-tvangsvard-och-rattspsykiatrisk-vard", "7 a §"),
+            ("varmland/", SILENT),
+        ],
+    ),
+    (
+        "k-lrv",
+        case("kalmar", tvangsvard="lrv"),
+        ANNAN_PLAN,
+        [(KA + "#undantag-vid-lpt-och-lrv", "12 a § LRV")],
+    ),
+    (
+        "j-lrv",
+        case("jonkoping", tvangsvard="lrv"),
+        ANNAN_PLAN,
+        [
+            (LAG + "#psykiatrisk-tvangsvard-och-rattspsykiatrisk-vard", "12 a §"),
+            ("jonkoping/", SILENT),
+        ],
+    ),
+    (
+        "v-finns-sip",
+        case("varmland", annan_plan="sip", samordning="ja"),
+        ANNAN_PLAN,
+        [(VRR + "#samordningsansvarig", "redan en SIP")],
+    ),
+    (
+        "k-finns-sip",
+        case("kalmar", annan_plan="sip", samordning="ja"),
+        ANNAN_PLAN,
+        [
+            (KA + "#uppfoljning", "tidigarelägga"),
+            ("kalmar/bilaga-2-dokumentera/#steg-5-folj-upp-med-en-ny-version", "ny version"),
+        ],
+    ),
+    (
+        "k-finns-sip-inskriven",
+        case("kalmar", annan_plan="sip", slutenvard="inskriven"),
+        ANNAN_PLAN,
+        [(KA + "#om-det-redan-finns-en-sip-vid-inskrivning", "revideras")],
+    ),
+    (
+        "j-finns-sip",
+        case("jonkoping", annan_plan="sip", samordning="ja"),
+        ANNAN_PLAN,
+        [(JK + "#steg-6-folj-upp", "revideras planen eller görs en ny")],
+    ),
+    (
+        "v-annan-plan",
+        case("varmland", annan_plan="annan", samordning="ja"),
+        ANNAN_PLAN,
+        [(VRR + "#nar-sip-kan-behovas", "annan samordnad plan")],
+    ),
+    (
+        "k-annan-plan-underlag",
+        case("kalmar", annan_plan="annan", samordning="ja"),
+        KAN_BEHOVAS,
+        [(KA + "#kallelse", "underlag")],
+    ),
+    (
+        "j-annan-plan-tyst",
+        case("jonkoping", annan_plan="annan", samordning="ja"),
+        KAN_BEHOVAS,
+        [("jonkoping/", SILENT)],
+    ),
     # 4. Consent refused or withdrawn
-    ("v-nej", case("varmland", samtycke="nej"), SAMTYCKE_SAKNAS,
-     [(VRR + "#information-och-samtycke", "akt eller journal")]),
-    ("v-nej-vald", case("varmland", samtycke="nej", vald=True, vald_barn="nej"), SAMTYCKE_SAKNAS,
-     [(VRR + "#information-och-samtycke", "våldsutsatthetsmallen")]),
-    ("v-aterkallat", case("varmland", samtycke="aterkallat"), SAMTYCKE_SAKNAS,
-     [(VRR + "#information-och-samtycke", "när som helst")]),
-    ("k-nej", case("kalmar", samtycke="nej"), SAMTYCKE_SAKNAS,
-     [(KA + "#om-personen-inte-samtycker", "ansvarar varje verksamhet själv")]),
-    ("k-aterkallat", case("kalmar", samtycke="aterkallat"), SAMTYCKE_SAKNAS,
-     [("kalmar/definitioner/#definitioner", "när som helst"),
-      ("kalmar/bilaga-2-dokumentera/#steg-6-avsluta-sip", "avslutas")]),
-    ("j-nej", case("jonkoping", samtycke="nej"), SAMTYCKE_SAKNAS,
-     [(JK + "#steg-2-samtycke", "samtycka till mötet"), ("jonkoping/", SILENT)]),
-    ("j-aterkallat", case("jonkoping", samtycke="aterkallat"), SAMTYCKE_SAKNAS,
-     [(JK + "#steg-7-avsluta", "avslutas den samordnade planeringen")]),
+    (
+        "v-nej",
+        case("varmland", samtycke="nej"),
+        SAMTYCKE_SAKNAS,
+        [(VRR + "#information-och-samtycke", "akt eller journal")],
+    ),
+    (
+        "v-nej-vald",
+        case("varmland", samtycke="nej", vald=True, vald_barn="nej"),
+        SAMTYCKE_SAKNAS,
+        [(VRR + "#information-och-samtycke", "våldsutsatthetsmallen")],
+    ),
+    (
+        "v-aterkallat",
+        case("varmland", samtycke="aterkallat"),
+        SAMTYCKE_SAKNAS,
+        [(VRR + "#information-och-samtycke", "när som helst")],
+    ),
+    (
+        "k-nej",
+        case("kalmar", samtycke="nej"),
+        SAMTYCKE_SAKNAS,
+        [(KA + "#om-personen-inte-samtycker", "ansvarar varje verksamhet själv")],
+    ),
+    (
+        "k-aterkallat",
+        case("kalmar", samtycke="aterkallat"),
+        SAMTYCKE_SAKNAS,
+        [
+            ("kalmar/definitioner/#definitioner", "när som helst"),
+            ("kalmar/bilaga-2-dokumentera/#steg-6-avsluta-sip", "avslutas"),
+        ],
+    ),
+    (
+        "j-nej",
+        case("jonkoping", samtycke="nej"),
+        SAMTYCKE_SAKNAS,
+        [(JK + "#steg-2-samtycke", "samtycka till mötet"), ("jonkoping/", SILENT)],
+    ),
+    (
+        "j-aterkallat",
+        case("jonkoping", samtycke="aterkallat"),
+        SAMTYCKE_SAKNAS,
+        [(JK + "#steg-7-avsluta", "avslutas den samordnade planeringen")],
+    ),
     # 5. Våld i nära relation
-    ("v-vald-forelder-forovare",
-     case("varmland", alder="barn", vald=True, vald_barn="ja", vald_forelder="ja"),
-     NOGGRANN_BEDOMNING, [(VRR + "#sip-vid-valdsutsatthet", "hotbilden")]),
-    ("v-vald-forelder-misstankt",
-     case("varmland", vald=True, vald_barn="ja", vald_forelder="misstanke"),
-     NOGGRANN_BEDOMNING, [(VRR + "#sip-vid-valdsutsatthet", "misstänks")]),
-    ("v-vald-lvu", case("varmland", alder="barn", vald=True, vald_barn="ja", vald_lvu=True),
-     NOGGRANN_BEDOMNING, [(VRR + "#sip-vid-valdsutsatthet", "tillfälliga vårdnadshavare")]),
-    ("k-vald-forelder", case("kalmar", vald=True, vald_barn="ja", vald_forelder="ja",
-                             samordning="ja"),
-     ERBJUD_SIP, [(KA + "#nar-sip-ska-goras", "samordnas")]),
-    ("j-vald-forelder", case("jonkoping", vald=True, vald_barn="ja", vald_forelder="ja",
-                             samordning="ja"),
-     ERBJUD_SIP, [(LAG + "#samordnad-individuell-plan", "både socialtjänsten")]),
+    (
+        "v-vald-forelder-forovare",
+        case("varmland", alder="barn", vald=True, vald_barn="ja", vald_forelder="ja"),
+        NOGGRANN_BEDOMNING,
+        [(VRR + "#sip-vid-valdsutsatthet", "hotbilden")],
+    ),
+    (
+        "v-vald-forelder-misstankt",
+        case("varmland", vald=True, vald_barn="ja", vald_forelder="misstanke"),
+        NOGGRANN_BEDOMNING,
+        [(VRR + "#sip-vid-valdsutsatthet", "misstänks")],
+    ),
+    (
+        "v-vald-lvu",
+        case("varmland", alder="barn", vald=True, vald_barn="ja", vald_lvu=True),
+        NOGGRANN_BEDOMNING,
+        [(VRR + "#sip-vid-valdsutsatthet", "tillfälliga vårdnadshavare")],
+    ),
+    (
+        "k-vald-forelder",
+        case("kalmar", vald=True, vald_barn="ja", vald_forelder="ja", samordning="ja"),
+        ERBJUD_SIP,
+        [(KA + "#nar-sip-ska-goras", "samordnas")],
+    ),
+    (
+        "j-vald-forelder",
+        case("jonkoping", vald=True, vald_barn="ja", vald_forelder="ja", samordning="ja"),
+        ERBJUD_SIP,
+        [(LAG + "#samordnad-individuell-plan", "både socialtjänsten")],
+    ),
 ]
 
 
@@ -224,22 +472,41 @@ class TestVerdicts:
     @pytest.mark.parametrize(
         ("answers", "verdict"),
         [
-            pytest.param(case("varmland", tvangsvard="lpt", samtycke="nej", grupper=["demens"]),
-                         ANNAN_PLAN, id="tvang-fore-samtycke"),
-            pytest.param(case("varmland", ["socialtjanst"], samtycke="nej"), INTE_SIP,
-                         id="inte-sip-fore-samtycke"),
-            pytest.param(case("varmland", samtycke="aterkallat", annan_plan="sip"),
-                         SAMTYCKE_SAKNAS, id="samtycke-fore-befintlig-plan"),
-            pytest.param(case("varmland", vald=True, vald_barn="ja", vald_forelder="ja",
-                              annan_plan="sip"), NOGGRANN_BEDOMNING,
-                         id="noggrann-fore-befintlig-plan"),
-            pytest.param(case("varmland", annan_plan="sip", grupper=["demens"]), ANNAN_PLAN,
-                         id="befintlig-plan-fore-grupp"),
-            pytest.param(case("varmland", grupper=["demens"], samordning="nej"),
-                         BEHOV_PRESUMERAS, id="grupp-fore-samordning"),
-            pytest.param(case("kalmar", samtycke="nej", vald=True, vald_barn="ja",
-                              vald_forelder="ja"), SAMTYCKE_SAKNAS,
-                         id="kalmar-samtycke"),
+            pytest.param(
+                case("varmland", tvangsvard="lpt", samtycke="nej", grupper=["demens"]),
+                ANNAN_PLAN,
+                id="tvang-fore-samtycke",
+            ),
+            pytest.param(
+                case("varmland", ["socialtjanst"], samtycke="nej"),
+                INTE_SIP,
+                id="inte-sip-fore-samtycke",
+            ),
+            pytest.param(
+                case("varmland", samtycke="aterkallat", annan_plan="sip"),
+                SAMTYCKE_SAKNAS,
+                id="samtycke-fore-befintlig-plan",
+            ),
+            pytest.param(
+                case("varmland", vald=True, vald_barn="ja", vald_forelder="ja", annan_plan="sip"),
+                NOGGRANN_BEDOMNING,
+                id="noggrann-fore-befintlig-plan",
+            ),
+            pytest.param(
+                case("varmland", annan_plan="sip", grupper=["demens"]),
+                ANNAN_PLAN,
+                id="befintlig-plan-fore-grupp",
+            ),
+            pytest.param(
+                case("varmland", grupper=["demens"], samordning="nej"),
+                BEHOV_PRESUMERAS,
+                id="grupp-fore-samordning",
+            ),
+            pytest.param(
+                case("kalmar", samtycke="nej", vald=True, vald_barn="ja", vald_forelder="ja"),
+                SAMTYCKE_SAKNAS,
+                id="kalmar-samtycke",
+            ),
         ],
     )
     def test_precedence(self, answers, verdict):
@@ -249,8 +516,11 @@ class TestVerdicts:
     @pytest.mark.parametrize(
         ("answers", "fragment"),
         [
-            pytest.param(case("varmland", samordning="ja", samtycke="givet"), "Kalla till SIP-möte",
-                         id="samtycke-finns"),
+            pytest.param(
+                case("varmland", samordning="ja", samtycke="givet"),
+                "Kalla till SIP-möte",
+                id="samtycke-finns",
+            ),
             pytest.param(case("varmland", samordning="ja"), "fråga om samtycke", id="fraga"),
             pytest.param(case("kalmar", samtycke="nej"), "varje verksamhet", id="kalmar-nej"),
             pytest.param(case("jonkoping", samtycke="aterkallat"), "avslutas", id="j-aterkallat"),
@@ -265,132 +535,397 @@ class TestVerdicts:
 
 SECTION_CASES = [
     # Consent
-    ("v-vuxen", case("varmland", alder="vuxen", kan_samtycka="ja"), "Samtycke",
-     VRR + "#information-och-samtycke", "ta tillbaka samtycket"),
-    ("v-vuxen-kan-inte", case("varmland", alder="vuxen", kan_samtycka="nej", foretradare="ja"),
-     "Samtycke", VRR + "#information-och-samtycke", "legala företrädaren"),
-    ("v-ingen-foretradare", case("varmland", alder="vuxen", kan_samtycka="nej", foretradare="nej"),
-     "Samtycke", "varmland/", SILENT),
-    ("v-barn-verksamheter", case("varmland", alder="barn", vardnad="ensam"), "Samtycke",
-     VRR + "#barn", "vilka verksamheter som kallas"),
+    (
+        "v-vuxen",
+        case("varmland", alder="vuxen", kan_samtycka="ja"),
+        "Samtycke",
+        VRR + "#information-och-samtycke",
+        "ta tillbaka samtycket",
+    ),
+    (
+        "v-vuxen-kan-inte",
+        case("varmland", alder="vuxen", kan_samtycka="nej", foretradare="ja"),
+        "Samtycke",
+        VRR + "#information-och-samtycke",
+        "legala företrädaren",
+    ),
+    (
+        "v-ingen-foretradare",
+        case("varmland", alder="vuxen", kan_samtycka="nej", foretradare="nej"),
+        "Samtycke",
+        "varmland/",
+        SILENT,
+    ),
+    (
+        "v-barn-verksamheter",
+        case("varmland", alder="barn", vardnad="ensam"),
+        "Samtycke",
+        VRR + "#barn",
+        "vilka verksamheter som kallas",
+    ),
     ("v-barn-asikt", case("varmland", alder="barn"), "Samtycke", VRR + "#barn", "mognad"),
-    ("v-vald-barn-bada", case("varmland", alder="barn", vardnad="gemensam", vald=True),
-     "Våld i nära relation", VRR + "#sip-vid-valdsutsatthet", "samtycke från båda"),
-    ("k-vuxen", case("kalmar", alder="vuxen", kan_samtycka="ja"), "Samtycke",
-     "kalmar/definitioner/#definitioner", "underförstått"),
-    ("k-cosmic-samtycke", case("kalmar"), "Samtycke",
-     "kalmar/bilaga-1-kallelse/#steg-3-vardkontakt-och-samtycke", "går det inte att skicka"),
-    ("k-kan-inte", case("kalmar", alder="vuxen", kan_samtycka="nej"), "Samtycke",
-     "kalmar/", SILENT),
-    ("k-god-man", case("kalmar", alder="vuxen", kan_samtycka="osaker"), "Samtycke",
-     KA + "#sa-far-du-samtycke", "god man, förvaltare"),
-    ("k-barn", case("kalmar", alder="barn", vardnad="gemensam"), "Samtycke",
-     KA + "#sa-far-du-samtycke", "barnets vårdnadshavare som samtycker"),
-    ("k-barn-asikt", case("kalmar", alder="barn"), "Samtycke", KA + "#sa-far-du-samtycke",
-     "väga tungt"),
-    ("j-vuxen-specifikt", case("jonkoping", alder="vuxen", kan_samtycka="ja"), "Samtycke",
-     JK + "#steg-2-samtycke", "aldrig generellt"),
-    ("j-kan-inte", case("jonkoping", alder="vuxen", kan_samtycka="nej"), "Samtycke",
-     JK + "#steg-2-samtycke", "ändå möjlighet"),
-    ("j-barn", case("jonkoping", alder="barn", vardnad="gemensam"), "Samtycke",
-     JK + "#barn-under-18-ar", "alltid vårdnadshavarna"),
-    ("j-barn-informeras", case("jonkoping", alder="barn"), "Samtycke", JK + "#barn-under-18-ar",
-     "tillfrågas och informeras"),
+    (
+        "v-vald-barn-bada",
+        case("varmland", alder="barn", vardnad="gemensam", vald=True),
+        "Våld i nära relation",
+        VRR + "#sip-vid-valdsutsatthet",
+        "samtycke från båda",
+    ),
+    (
+        "k-vuxen",
+        case("kalmar", alder="vuxen", kan_samtycka="ja"),
+        "Samtycke",
+        "kalmar/definitioner/#definitioner",
+        "underförstått",
+    ),
+    (
+        "k-cosmic-samtycke",
+        case("kalmar"),
+        "Samtycke",
+        "kalmar/bilaga-1-kallelse/#steg-3-vardkontakt-och-samtycke",
+        "går det inte att skicka",
+    ),
+    (
+        "k-kan-inte",
+        case("kalmar", alder="vuxen", kan_samtycka="nej"),
+        "Samtycke",
+        "kalmar/",
+        SILENT,
+    ),
+    (
+        "k-god-man",
+        case("kalmar", alder="vuxen", kan_samtycka="osaker"),
+        "Samtycke",
+        KA + "#sa-far-du-samtycke",
+        "god man, förvaltare",
+    ),
+    (
+        "k-barn",
+        case("kalmar", alder="barn", vardnad="gemensam"),
+        "Samtycke",
+        KA + "#sa-far-du-samtycke",
+        "barnets vårdnadshavare som samtycker",
+    ),
+    (
+        "k-barn-asikt",
+        case("kalmar", alder="barn"),
+        "Samtycke",
+        KA + "#sa-far-du-samtycke",
+        "väga tungt",
+    ),
+    (
+        "j-vuxen-specifikt",
+        case("jonkoping", alder="vuxen", kan_samtycka="ja"),
+        "Samtycke",
+        JK + "#steg-2-samtycke",
+        "aldrig generellt",
+    ),
+    (
+        "j-kan-inte",
+        case("jonkoping", alder="vuxen", kan_samtycka="nej"),
+        "Samtycke",
+        JK + "#steg-2-samtycke",
+        "ändå möjlighet",
+    ),
+    (
+        "j-barn",
+        case("jonkoping", alder="barn", vardnad="gemensam"),
+        "Samtycke",
+        JK + "#barn-under-18-ar",
+        "alltid vårdnadshavarna",
+    ),
+    (
+        "j-barn-informeras",
+        case("jonkoping", alder="barn"),
+        "Samtycke",
+        JK + "#barn-under-18-ar",
+        "tillfrågas och informeras",
+    ),
     # Other actors
-    ("v-fk-inbjuden", case("varmland", BOTH + ["forsakringskassan"]), "Deltagare",
-     VRR + "#motesdeltagare", "Aktörer som lagen inte omfattar"),
-    ("v-arbetsgivare", case("varmland", BOTH + ["annan"]), "Deltagare",
-     VR + "#samverkan-med-andra-aktorer", "arbetsgivare"),
+    (
+        "v-fk-inbjuden",
+        case("varmland", [*BOTH, "forsakringskassan"]),
+        "Deltagare",
+        VRR + "#motesdeltagare",
+        "Aktörer som lagen inte omfattar",
+    ),
+    (
+        "v-arbetsgivare",
+        case("varmland", [*BOTH, "annan"]),
+        "Deltagare",
+        VR + "#samverkan-med-andra-aktorer",
+        "arbetsgivare",
+    ),
     ("v-skyldiga", case("varmland"), "Deltagare", VRR + "#kallelse", "skyldiga att delta"),
-    ("v-skola", case("varmland", BOTH + ["skola"]), "Skolans ställning",
-     VR + "#skolans-stallning", "Inget i lagen hindrar"),
-    ("k-skola-skyldig", case("kalmar", BOTH + ["skola"]), "Deltagare",
-     KA + "#skolan-ar-en-likvardig-part", "samma ansvar och är skyldiga att delta"),
-    ("k-skola-likvardig", case("kalmar", BOTH + ["skola"]), "Skolans ställning",
-     KA + "#skolan-ar-en-likvardig-part", "likvärdig part"),
-    ("k-fk-inbjuden", case("kalmar", BOTH + ["forsakringskassan"]), "Deltagare",
-     KA + "#skolan-ar-en-likvardig-part", "inte är skyldiga"),
+    (
+        "v-skola",
+        case("varmland", [*BOTH, "skola"]),
+        "Skolans ställning",
+        VR + "#skolans-stallning",
+        "Inget i lagen hindrar",
+    ),
+    (
+        "k-skola-skyldig",
+        case("kalmar", [*BOTH, "skola"]),
+        "Deltagare",
+        KA + "#skolan-ar-en-likvardig-part",
+        "samma ansvar och är skyldiga att delta",
+    ),
+    (
+        "k-skola-likvardig",
+        case("kalmar", [*BOTH, "skola"]),
+        "Skolans ställning",
+        KA + "#skolan-ar-en-likvardig-part",
+        "likvärdig part",
+    ),
+    (
+        "k-fk-inbjuden",
+        case("kalmar", [*BOTH, "forsakringskassan"]),
+        "Deltagare",
+        KA + "#skolan-ar-en-likvardig-part",
+        "inte är skyldiga",
+    ),
     ("j-skyldighet-tyst", case("jonkoping"), "Deltagare", "jonkoping/", SILENT),
     # Special situations
-    ("v-skyddade-telefon", case("varmland", skyddade=True), "Kallelse",
-     VRR + "#skyddade-personuppgifter", "ring deltagarna"),
-    ("v-skyddade-dok", case("varmland", skyddade=True), "Skyddade personuppgifter",
-     VRR + "#skyddade-personuppgifter", "var personen vistas"),
-    ("v-vald-telefon", case("varmland", vald=True), "Kallelse",
-     VRR + "#sip-vid-valdsutsatthet", "per telefon"),
-    ("v-vald-kontakt", case("varmland", vald=True), "Våld i nära relation",
-     VRR + "#skyddade-personuppgifter", "hur hen helst vill bli kontaktad"),
-    ("v-vald-fa", case("varmland", vald=True), "Våld i nära relation",
-     VRR + "#motesdeltagare", "antalet deltagare"),
-    ("v-vald-blankett", case("varmland", vald=True), "Våld i nära relation",
-     VRR + "#sip-vid-valdsutsatthet", "Länsstyrelsens pappersblankett"),
-    ("v-vald-orosanmalan", case("varmland", vald=True, vald_barn="ja", vald_forelder="nej"),
-     "Våld i nära relation", VRR + "#sip-vid-valdsutsatthet", "orosanmälan"),
-    ("v-vald-barn-utanfor", case("varmland", vald=True, alder="barn"), "Våld i nära relation",
-     VRR + "#sip-vid-valdsutsatthet", "ålder och mognad"),
-    ("v-vald-vet-inte", case("varmland", vald=True, vald_barn="ja", vald_forelder="vet_inte"),
-     "Våld i nära relation", VRR + "#sip-vid-valdsutsatthet", "Ta reda på"),
-    ("k-skyddade-tyst", case("kalmar", skyddade=True), "Skyddade personuppgifter", "kalmar/",
-     "SIP när personen har skyddade personuppgifter: " + SILENT),
-    ("k-vald-tyst", case("kalmar", vald=True), "Våld i nära relation", "kalmar/",
-     "SIP vid våld i nära relation: " + SILENT),
-    ("j-skyddade-tyst", case("jonkoping", skyddade=True), "Skyddade personuppgifter",
-     "jonkoping/", "SIP när personen har skyddade personuppgifter: " + SILENT),
-    ("j-vald-tyst", case("jonkoping", vald=True), "Våld i nära relation", "jonkoping/",
-     "SIP vid våld i nära relation: " + SILENT),
+    (
+        "v-skyddade-telefon",
+        case("varmland", skyddade=True),
+        "Kallelse",
+        VRR + "#skyddade-personuppgifter",
+        "ring deltagarna",
+    ),
+    (
+        "v-skyddade-dok",
+        case("varmland", skyddade=True),
+        "Skyddade personuppgifter",
+        VRR + "#skyddade-personuppgifter",
+        "var personen vistas",
+    ),
+    (
+        "v-vald-telefon",
+        case("varmland", vald=True),
+        "Kallelse",
+        VRR + "#sip-vid-valdsutsatthet",
+        "per telefon",
+    ),
+    (
+        "v-vald-kontakt",
+        case("varmland", vald=True),
+        "Våld i nära relation",
+        VRR + "#skyddade-personuppgifter",
+        "hur hen helst vill bli kontaktad",
+    ),
+    (
+        "v-vald-fa",
+        case("varmland", vald=True),
+        "Våld i nära relation",
+        VRR + "#motesdeltagare",
+        "antalet deltagare",
+    ),
+    (
+        "v-vald-blankett",
+        case("varmland", vald=True),
+        "Våld i nära relation",
+        VRR + "#sip-vid-valdsutsatthet",
+        "Länsstyrelsens pappersblankett",
+    ),
+    (
+        "v-vald-orosanmalan",
+        case("varmland", vald=True, vald_barn="ja", vald_forelder="nej"),
+        "Våld i nära relation",
+        VRR + "#sip-vid-valdsutsatthet",
+        "orosanmälan",
+    ),
+    (
+        "v-vald-barn-utanfor",
+        case("varmland", vald=True, alder="barn"),
+        "Våld i nära relation",
+        VRR + "#sip-vid-valdsutsatthet",
+        "ålder och mognad",
+    ),
+    (
+        "v-vald-vet-inte",
+        case("varmland", vald=True, vald_barn="ja", vald_forelder="vet_inte"),
+        "Våld i nära relation",
+        VRR + "#sip-vid-valdsutsatthet",
+        "Ta reda på",
+    ),
+    (
+        "k-skyddade-tyst",
+        case("kalmar", skyddade=True),
+        "Skyddade personuppgifter",
+        "kalmar/",
+        "SIP när personen har skyddade personuppgifter: " + SILENT,
+    ),
+    (
+        "k-vald-tyst",
+        case("kalmar", vald=True),
+        "Våld i nära relation",
+        "kalmar/",
+        "SIP vid våld i nära relation: " + SILENT,
+    ),
+    (
+        "j-skyddade-tyst",
+        case("jonkoping", skyddade=True),
+        "Skyddade personuppgifter",
+        "jonkoping/",
+        "SIP när personen har skyddade personuppgifter: " + SILENT,
+    ),
+    (
+        "j-vald-tyst",
+        case("jonkoping", vald=True),
+        "Våld i nära relation",
+        "jonkoping/",
+        "SIP vid våld i nära relation: " + SILENT,
+    ),
     # Kallelse per county
     ("v-cosmic", case("varmland"), "Kallelse", VRR + "#kallelse", "i Cosmic Link"),
     ("v-post", case("varmland"), "Kallelse", VRR + "#kallelse", "med post till externa parter"),
     ("v-reservrutin", case("varmland"), "Reservrutin", VRR + "#reservrutin", "FOR-18144"),
-    ("v-vem-kallar", case("varmland"), "Kallelse", VR + "#sa-gar-det-till",
-     "märker eller får veta"),
-    ("k-kanaler", case("kalmar"), "Kallelse", KA + "#vem-kallar-och-hur",
-     "per telefon, med brev eller i Cosmic Link"),
-    ("k-blankett", case("kalmar"), "Kallelse",
-     KA + "#kallelseblankett-for-den-som-saknar-cosmic-link", "kallelseblankett på Vårdgivarwebben"),
-    ("k-skola-utan-cosmic", case("kalmar", BOTH + ["skola"]), "Kallelse",
-     "kalmar/definitioner/#definitioner", "Skolan använder inte Cosmic Link"),
+    (
+        "v-vem-kallar",
+        case("varmland"),
+        "Kallelse",
+        VR + "#sa-gar-det-till",
+        "märker eller får veta",
+    ),
+    (
+        "k-kanaler",
+        case("kalmar"),
+        "Kallelse",
+        KA + "#vem-kallar-och-hur",
+        "per telefon, med brev eller i Cosmic Link",
+    ),
+    (
+        "k-blankett",
+        case("kalmar"),
+        "Kallelse",
+        KA + "#kallelseblankett-for-den-som-saknar-cosmic-link",
+        "kallelseblankett på Vårdgivarwebben",
+    ),
+    (
+        "k-skola-utan-cosmic",
+        case("kalmar", [*BOTH, "skola"]),
+        "Kallelse",
+        "kalmar/definitioner/#definitioner",
+        "Skolan använder inte Cosmic Link",
+    ),
     ("k-rubrik", case("kalmar"), "Kallelse", KA + "#vem-kallar-och-hur", "övergripande rubrik"),
     ("k-samma-dag", case("kalmar"), "Kallelse", KA + "#vem-kallar-och-hur", "samma dag"),
-    ("j-skriftligt", case("jonkoping"), "Kallelse", JK + "#steg-4-bjud-in-till-sip-motet",
-     "skriftligt"),
+    (
+        "j-skriftligt",
+        case("jonkoping"),
+        "Kallelse",
+        JK + "#steg-4-bjud-in-till-sip-motet",
+        "skriftligt",
+    ),
     # Deadlines
-    ("v-drojsmal", case("varmland"), "Tidsfrister", VR + "#nar-en-plan-ska-upprattas",
-     "utan dröjsmål"),
+    (
+        "v-drojsmal",
+        case("varmland"),
+        "Tidsfrister",
+        VR + "#nar-en-plan-ska-upprattas",
+        "utan dröjsmål",
+    ),
     ("v-ingen-frist", case("varmland"), "Tidsfrister", "varmland/", SILENT),
-    ("k-tre-veckor", case("kalmar"), "Tidsfrister", KA + "#tidsgrans-inom-tre-veckor",
-     "inom tre veckor"),
-    ("k-direkt", case("kalmar", bradska="omedelbart"), "Tidsfrister",
-     KA + "#tidsgrans-inom-tre-veckor", "direkt"),
+    (
+        "k-tre-veckor",
+        case("kalmar"),
+        "Tidsfrister",
+        KA + "#tidsgrans-inom-tre-veckor",
+        "inom tre veckor",
+    ),
+    (
+        "k-direkt",
+        case("kalmar", bradska="omedelbart"),
+        "Tidsfrister",
+        KA + "#tidsgrans-inom-tre-veckor",
+        "direkt",
+    ),
     ("j-drojsmal", case("jonkoping"), "Tidsfrister", JK + "#utan-drojsmal", "utan dröjsmål"),
     ("j-ingen-frist", case("jonkoping"), "Tidsfrister", "jonkoping/", SILENT),
     # Interpreter
     ("v-tolk-tyst", case("varmland", tolk="ja"), "Tolk", "varmland/", SILENT),
     ("k-tolk", case("kalmar", tolk="ja"), "Tolk", KA + "#tolk", "Den som kallar till SIP bokar"),
-    ("k-tolk-sluten", case("kalmar", tolk="ja", slutenvard="inskriven"), "Tolk", KA + "#tolk",
-     "slutenvården tolk"),
+    (
+        "k-tolk-sluten",
+        case("kalmar", tolk="ja", slutenvard="inskriven"),
+        "Tolk",
+        KA + "#tolk",
+        "slutenvården tolk",
+    ),
     ("j-tolk-tyst", case("jonkoping", tolk="ja"), "Tolk", "jonkoping/", SILENT),
     # Coordinating responsibility and discharge
-    ("v-samordningsansvarig", case("varmland"), "Samordningsansvar", VRR + "#samordningsansvarig",
-     "hälso- och sjukvård eller socialtjänst"),
-    ("v-utskrivning-kallar", case("varmland", slutenvard="inskriven"),
-     "Slutenvård och utskrivning", VR + "#samordningsansvar", "i anslutning till sjukhusvistelsen"),
-    ("k-samordnare", case("kalmar"), "Samordningsansvar", "kalmar/definitioner/#definitioner",
-     "socialtjänsten eller skolan"),
-    ("k-fast-vardkontakt", case("kalmar"), "Samordningsansvar", KA + "#utse-samordningsansvarig",
-     "fast vårdkontakt med samordningsansvar eller en samordnare"),
-    ("k-utskrivning-kallar", case("kalmar", slutenvard="inskriven"), "Slutenvård och utskrivning",
-     KA + "#vem-kallar-efter-utskrivning", "öppenvården"),
-    ("k-fore-godkanna", case("kalmar", slutenvard="inskriven"), "Slutenvård och utskrivning",
-     KA + "#godkanna-planen", "slutenvården planen"),
-    ("j-ansvar", case("jonkoping"), "Samordningsansvar", JK + "#vem-har-det-overgripande-ansvaret",
-     "övergripande ansvaret"),
-    ("j-utskrivning-tyst", case("jonkoping", slutenvard="inskriven"), "Slutenvård och utskrivning",
-     "jonkoping/", SILENT),
-    ("j-avgiftsfritt", case("jonkoping"), "Kostnad för personen", JK + "#kostnad-for-personen",
-     "avgiftsfritt"),
-    ("j-1177", case("jonkoping"), "Planen och personen", JK + "#planen-nar-personen-via-1177",
-     "1177"),
+    (
+        "v-samordningsansvarig",
+        case("varmland"),
+        "Samordningsansvar",
+        VRR + "#samordningsansvarig",
+        "hälso- och sjukvård eller socialtjänst",
+    ),
+    (
+        "v-utskrivning-kallar",
+        case("varmland", slutenvard="inskriven"),
+        "Slutenvård och utskrivning",
+        VR + "#samordningsansvar",
+        "i anslutning till sjukhusvistelsen",
+    ),
+    (
+        "k-samordnare",
+        case("kalmar"),
+        "Samordningsansvar",
+        "kalmar/definitioner/#definitioner",
+        "socialtjänsten eller skolan",
+    ),
+    (
+        "k-fast-vardkontakt",
+        case("kalmar"),
+        "Samordningsansvar",
+        KA + "#utse-samordningsansvarig",
+        "fast vårdkontakt med samordningsansvar eller en samordnare",
+    ),
+    (
+        "k-utskrivning-kallar",
+        case("kalmar", slutenvard="inskriven"),
+        "Slutenvård och utskrivning",
+        KA + "#vem-kallar-efter-utskrivning",
+        "öppenvården",
+    ),
+    (
+        "k-fore-godkanna",
+        case("kalmar", slutenvard="inskriven"),
+        "Slutenvård och utskrivning",
+        KA + "#godkanna-planen",
+        "slutenvården planen",
+    ),
+    (
+        "j-ansvar",
+        case("jonkoping"),
+        "Samordningsansvar",
+        JK + "#vem-har-det-overgripande-ansvaret",
+        "övergripande ansvaret",
+    ),
+    (
+        "j-utskrivning-tyst",
+        case("jonkoping", slutenvard="inskriven"),
+        "Slutenvård och utskrivning",
+        "jonkoping/",
+        SILENT,
+    ),
+    (
+        "j-avgiftsfritt",
+        case("jonkoping"),
+        "Kostnad för personen",
+        JK + "#kostnad-for-personen",
+        "avgiftsfritt",
+    ),
+    (
+        "j-1177",
+        case("jonkoping"),
+        "Planen och personen",
+        JK + "#planen-nar-personen-via-1177",
+        "1177",
+    ),
 ]
 
 
@@ -428,15 +963,31 @@ class TestSections:
         """Every reason and item comes from the chosen county's documents or the law."""
         heavy = case(
             lan,
-            BOTH + ["kommunal_hsv", "skola", "forsakringskassan", "annan"],
-            alder="barn", vardnad="gemensam", samtycke="ej_fragat", slutenvard="inskriven",
-            skyddade=True, vald=True, vald_barn="ja", vald_forelder="nej", tolk="ja",
-            tolk_sprak="arabiska", bradska="omedelbart", annan_plan="nej", samordning="ja",
-            fore_utskrivning=["palliativ"], grupper=["demens"],
+            [*BOTH, "kommunal_hsv", "skola", "forsakringskassan", "annan"],
+            alder="barn",
+            vardnad="gemensam",
+            samtycke="ej_fragat",
+            slutenvard="inskriven",
+            skyddade=True,
+            vald=True,
+            vald_barn="ja",
+            vald_forelder="nej",
+            tolk="ja",
+            tolk_sprak="arabiska",
+            bradska="omedelbart",
+            annan_plan="nej",
+            samordning="ja",
+            fore_utskrivning=["palliativ"],
+            grupper=["demens"],
         )
-        for answers in (heavy, case(lan, samtycke="nej"), case(lan, tvangsvard="lpt"),
-                        case(lan, slutenvard="utskrivningsklar"), case(lan, annan_plan="sip"),
-                        case(lan, ["socialtjanst", "forsakringskassan"])):
+        for answers in (
+            heavy,
+            case(lan, samtycke="nej"),
+            case(lan, tvangsvard="lpt"),
+            case(lan, slutenvard="utskrivningsklar"),
+            case(lan, annan_plan="sip"),
+            case(lan, ["socialtjanst", "forsakringskassan"]),
+        ):
             result = assess(answers)
             for entry in result["reasons"] + items(result) + result["checklist"]:
                 assert entry["href"].startswith((own, "lagrum/", "om-portalen/")), entry
@@ -446,33 +997,72 @@ class TestChecklist:
     @pytest.mark.parametrize(
         ("answers", "fragment"),
         [
-            pytest.param(case("varmland", vald=True, vald_barn="ja", vald_forelder="ja"),
-                         "orosanmälan", id="v-noggrann-orosanmalan"),
-            pytest.param(case("varmland", alder="barn", vardnad="gemensam", vald=True,
-                              vald_barn="ja", vald_forelder="ja"),
-                         "båda vårdnadshavarna", id="v-noggrann-bada"),
-            pytest.param(case("varmland", vald=True, vald_barn="ja", vald_lvu=True),
-                         "tillfälliga vårdnadshavare", id="v-lvu"),
-            pytest.param(case("varmland", skyddade=True, samordning="ja"),
-                         "Kalla inte via Cosmic Link", id="v-skyddade"),
-            pytest.param(case("varmland", BOTH + ["forsakringskassan"], samordning="ja"),
-                         "med post till externa parter", id="v-post"),
-            pytest.param(case("varmland", alder="barn", vardnad="gemensam", samordning="ja"),
-                         "Fråga vårdnadshavaren", id="v-barn"),
-            pytest.param(case("varmland", alder="vuxen", kan_samtycka="nej", samordning="ja"),
-                         "legala företrädare", id="v-foretradare"),
+            pytest.param(
+                case("varmland", vald=True, vald_barn="ja", vald_forelder="ja"),
+                "orosanmälan",
+                id="v-noggrann-orosanmalan",
+            ),
+            pytest.param(
+                case(
+                    "varmland",
+                    alder="barn",
+                    vardnad="gemensam",
+                    vald=True,
+                    vald_barn="ja",
+                    vald_forelder="ja",
+                ),
+                "båda vårdnadshavarna",
+                id="v-noggrann-bada",
+            ),
+            pytest.param(
+                case("varmland", vald=True, vald_barn="ja", vald_lvu=True),
+                "tillfälliga vårdnadshavare",
+                id="v-lvu",
+            ),
+            pytest.param(
+                case("varmland", skyddade=True, samordning="ja"),
+                "Kalla inte via Cosmic Link",
+                id="v-skyddade",
+            ),
+            pytest.param(
+                case("varmland", [*BOTH, "forsakringskassan"], samordning="ja"),
+                "med post till externa parter",
+                id="v-post",
+            ),
+            pytest.param(
+                case("varmland", alder="barn", vardnad="gemensam", samordning="ja"),
+                "Fråga vårdnadshavaren",
+                id="v-barn",
+            ),
+            pytest.param(
+                case("varmland", alder="vuxen", kan_samtycka="nej", samordning="ja"),
+                "legala företrädare",
+                id="v-foretradare",
+            ),
             pytest.param(case("kalmar", samordning="ja"), "inom tre veckor", id="k-frist"),
             pytest.param(case("kalmar", samtycke="nej"), "egna insatser", id="k-nej"),
-            pytest.param(case("kalmar", tolk="ja", tolk_sprak="arabiska", samordning="ja"),
-                         "Det gör den som kallar", id="k-tolk"),
-            pytest.param(case("kalmar", tolk="ja", slutenvard="inskriven", samordning="ja"),
-                         "Slutenvården bokar", id="k-tolk-sluten"),
-            pytest.param(case("kalmar", BOTH + ["skola"], samordning="ja"),
-                         "kallelseblanketten", id="k-skola"),
+            pytest.param(
+                case("kalmar", tolk="ja", tolk_sprak="arabiska", samordning="ja"),
+                "Det gör den som kallar",
+                id="k-tolk",
+            ),
+            pytest.param(
+                case("kalmar", tolk="ja", slutenvard="inskriven", samordning="ja"),
+                "Slutenvården bokar",
+                id="k-tolk-sluten",
+            ),
+            pytest.param(
+                case("kalmar", [*BOTH, "skola"], samordning="ja"),
+                "kallelseblanketten",
+                id="k-skola",
+            ),
             pytest.param(case("jonkoping", samordning="ja"), "skriftlig inbjudan", id="j-inbjudan"),
             pytest.param(case("jonkoping", samordning="nej"), "Dokumentera då skälet", id="j-neka"),
-            pytest.param(case("jonkoping", vald=True, samordning="ja"),
-                         "din verksamhets rutiner", id="j-vald"),
+            pytest.param(
+                case("jonkoping", vald=True, samordning="ja"),
+                "din verksamhets rutiner",
+                id="j-vald",
+            ),
             pytest.param(case("varmland", tvangsvard="lrv"), "12 a § LRV", id="lrv"),
         ],
     )
@@ -502,8 +1092,7 @@ class TestPartialAnswers:
             {"lan": "kalmar", "verksamheter": "socialtjanst"},
             {"lan": "kalmar", "verksamheter": [None, 3, {"a": 1}, ["x"], "skola", "skola"]},
             {"lan": ["kalmar"], "samtycke": {"x": 1}, "vald": "true", "vald_barn": 5},
-            {"lan": "jonkoping", "verksamheter": ["socialtjanst"], "tolk": "ja",
-             "tolk_sprak": 12},
+            {"lan": "jonkoping", "verksamheter": ["socialtjanst"], "tolk": "ja", "tolk_sprak": 12},
             {"verksamheter": BOTH, "samordning": "ja"},
         ],
     )
@@ -512,8 +1101,17 @@ class TestPartialAnswers:
         result = assess(answers)
         json.dumps(result)
         assert result["verdict"] in VERDICTS
-        assert set(result) == {"verdict", "verdict_label", "summary", "reasons", "sections",
-                               "checklist", "headings", "kallelse", "kallelse_prefill"}
+        assert set(result) == {
+            "verdict",
+            "verdict_label",
+            "summary",
+            "reasons",
+            "sections",
+            "checklist",
+            "headings",
+            "kallelse",
+            "kallelse_prefill",
+        }
 
     def test_empty_asks_for_county(self):
         """With no answers the user is asked to choose a county first."""
@@ -553,8 +1151,9 @@ class TestImport:
             "import sys, forms.behov as b; b.assess({'lan': 'kalmar'}); "
             "print('fpdf' in sys.modules, 'pypdf' in sys.modules)"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             cwd=ROOT, check=True).stdout.strip()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+        ).stdout.strip()
         assert out == "False False"
 
 
@@ -604,8 +1203,14 @@ class TestForm:
         name them (Värmland), the discharge examples where they are named (Kalmar län)."""
         needs = behov.FORM.item("verksamheter")
         assert [o.value for o in needs.options] == [
-            "socialtjanst", "kommunal_hsv", "regionens_hsv", "skola", "forsakringskassan",
-            "arbetsformedlingen", "annan"]
+            "socialtjanst",
+            "kommunal_hsv",
+            "regionens_hsv",
+            "skola",
+            "forsakringskassan",
+            "arbetsformedlingen",
+            "annan",
+        ]
         section = next(s for s in behov.FORM.sections if s.items[0].name == "grupper")
         assert section.show_if.values == ("varmland",)
         assert len(section.items[0].options) == 4  # the fifth group is the våld question
@@ -625,7 +1230,7 @@ class TestValidate:
     @pytest.mark.parametrize("name", ["annan_aktor", "tolk_sprak"])
     def test_rejects_personnummer_in_free_text(self, name):
         """A personnummer typed into a free-text answer is refused."""
-        answers = case("kalmar", BOTH + ["annan"], tolk="ja", **{name: "19121212-1212"})
+        answers = case("kalmar", [*BOTH, "annan"], tolk="ja", **{name: "19121212-1212"})
         result = behov.validate(answers)
         assert [e.path for e in result.errors] == [name]
         assert "personnummer" in result.errors[0].message
@@ -647,8 +1252,10 @@ def _page_file(href: str) -> Path:
 def _heading_ids(path: Path) -> set[str]:
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
-    return {slugify(m.group(1).strip(), "-")
-            for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, re.M)}
+    return {
+        slugify(m.group(1).strip(), "-")
+        for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, re.M)
+    }
 
 
 def _sources():
@@ -695,12 +1302,25 @@ def _kallelse():
 
 
 PREFILL_CASES = [
-    case("kalmar", BOTH + ["kommunal_hsv", "skola", "forsakringskassan", "arbetsformedlingen",
-                           "annan"], annan_aktor="Frivilligorganisation", tolk="ja",
-         tolk_sprak="arabiska", skyddade=True, samtycke="givet", alder="barn",
-         slutenvard="inskriven"),
-    case("varmland", alder="vuxen", kan_samtycka="nej", foretradare="ja", samtycke="givet",
-         tolk="nej"),
+    case(
+        "kalmar",
+        [*BOTH, "kommunal_hsv", "skola", "forsakringskassan", "arbetsformedlingen", "annan"],
+        annan_aktor="Frivilligorganisation",
+        tolk="ja",
+        tolk_sprak="arabiska",
+        skyddade=True,
+        samtycke="givet",
+        alder="barn",
+        slutenvard="inskriven",
+    ),
+    case(
+        "varmland",
+        alder="vuxen",
+        kan_samtycka="nej",
+        foretradare="ja",
+        samtycke="givet",
+        tolk="nej",
+    ),
     case("jonkoping", alder="vuxen", kan_samtycka="ja", samtycke="givet"),
     case("jonkoping", samtycke="ej_fragat"),
 ]
@@ -732,10 +1352,16 @@ class TestKallelsePrefill:
         kallelse = _kallelse()
         prefill = assess(PREFILL_CASES[0])["kallelse_prefill"]
         result = kallelse.validate(prefill)
-        prefilled = set(prefill) | {f"deltagare.{i}.{k}" for i, row in
-                                    enumerate(prefill["deltagare"]) for k in row}
-        bad = [e for e in result.errors if e.path in prefilled and "måste fyllas i" not in
-               e.message and "välj" not in e.message.lower()]
+        prefilled = set(prefill) | {
+            f"deltagare.{i}.{k}" for i, row in enumerate(prefill["deltagare"]) for k in row
+        }
+        bad = [
+            e
+            for e in result.errors
+            if e.path in prefilled
+            and "måste fyllas i" not in e.message
+            and "välj" not in e.message.lower()
+        ]
         assert bad == []
 
     def test_facts_carried_over(self):
@@ -746,8 +1372,15 @@ class TestKallelsePrefill:
         assert prefill["skyddade_personuppgifter"] is True
         assert prefill["samtycke"] == "ja" and prefill["samtycke_av"] == "vardnadshavare"
         assert [p["aktor"] for p in prefill["deltagare"]] == [
-            "kommun", "kommun", "oppen_vard", "sluten_vard", "skola", "forsakringskassan",
-            "arbetsformedlingen", "annan"]
+            "kommun",
+            "kommun",
+            "oppen_vard",
+            "sluten_vard",
+            "skola",
+            "forsakringskassan",
+            "arbetsformedlingen",
+            "annan",
+        ]
         assert prefill["deltagare"][-1]["verksamhet"] == "Frivilligorganisation"
 
     @pytest.mark.parametrize(
@@ -762,7 +1395,8 @@ class TestKallelsePrefill:
         """An offered SIP prefills the kallelse's "Behov av SIP" as yes, and violence is
         carried over so that the kallelse reminds the caller what the county says."""
         prefill = assess(case("varmland", samordning="ja", vald=True, vald_barn="nej"))[
-            "kallelse_prefill"]
+            "kallelse_prefill"
+        ]
         assert prefill["behov_sip"] == "ja" and prefill["vald"] is True
         assert "behov_sip" not in assess(case("varmland", ["socialtjanst"]))["kallelse_prefill"]
 
@@ -786,10 +1420,20 @@ def _pdf_text(data: bytes) -> str:
 @pytest.fixture(scope="module")
 def pdf():
     """Cleaned answers for a Värmland child case, and their PDF."""
-    answers = behov.validate(case(
-        "varmland", BOTH + ["forsakringskassan"], alder="barn", vardnad="gemensam",
-        vald=True, vald_barn="ja", vald_forelder="misstanke", tolk="ja",
-        tolk_sprak="somaliska", samtycke="ej_fragat")).answers
+    answers = behov.validate(
+        case(
+            "varmland",
+            [*BOTH, "forsakringskassan"],
+            alder="barn",
+            vardnad="gemensam",
+            vald=True,
+            vald_barn="ja",
+            vald_forelder="misstanke",
+            tolk="ja",
+            tolk_sprak="somaliska",
+            samtycke="ej_fragat",
+        )
+    ).answers
     return answers, behov.render(answers)
 
 
@@ -837,8 +1481,9 @@ class TestBrowserBoundary:
         """The worker's assess op returns the assessment as JSON."""
         from forms._browser import handle
 
-        request = json.dumps({"op": "assess", "form": "behovsbedomning",
-                              "answers": case("kalmar", samordning="ja")})
+        request = json.dumps(
+            {"op": "assess", "form": "behovsbedomning", "answers": case("kalmar", samordning="ja")}
+        )
         response, blob = handle(request)
         assert blob is None
         assert json.loads(response)["assessment"]["verdict"] == ERBJUD_SIP
@@ -847,8 +1492,13 @@ class TestBrowserBoundary:
         """The worker's pdf op validates and returns the assessment PDF."""
         from forms._browser import handle
 
-        request = json.dumps({"op": "pdf", "form": "behovsbedomning",
-                              "answers": case("jonkoping", tolk="ja", tolk_sprak="arabiska")})
+        request = json.dumps(
+            {
+                "op": "pdf",
+                "form": "behovsbedomning",
+                "answers": case("jonkoping", tolk="ja", tolk_sprak="arabiska"),
+            }
+        )
         response, blob = handle(request)
         assert json.loads(response)["errors"] == []
         assert blob.startswith(b"%PDF-")

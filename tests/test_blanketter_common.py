@@ -11,15 +11,7 @@ import re
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
-
-from forms import registry
-from forms.blanketter import kallelse, plan, samtycke, uppfoljning
-from forms.pdf import read_answers
-
 from helpers.answers import (
-    PNR,
-    PNR_CHILD,
     day,
     filler,
     typed_values,
@@ -30,6 +22,11 @@ from helpers.answers import (
 )
 from helpers.pdf import body_text, pdf_pages, pdf_text, squash, words_sample
 from helpers.pdflines import body_runs, pages_ending_with_a_heading
+from pypdf import PdfReader
+
+from forms import registry
+from forms.blanketter import kallelse, plan, samtycke, uppfoljning
+from forms.pdf import read_answers
 
 MODULES = {"kallelse": kallelse, "sip-plan": plan, "uppfoljning": uppfoljning, "samtycke": samtycke}
 VALID = {
@@ -399,9 +396,15 @@ class TestLongCase:
         heading; the responsibility table that breaks says "(forts.)" above its repeated
         heading row."""
         goals = [
-            {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
-             "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
-             "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+            {
+                "mal": filler(300, i),
+                "sikt": "kort" if i % 2 else "lang",
+                "insatser": filler(400, 100 + i),
+                "huvudman": ("kommun", "region", "skola")[i % 3],
+                "ansvarig": f"Ansvarig {i}",
+                "start": day(3),
+                "klart": day(60),
+            }
             for i in range(30)
         ]
         thirty = plan.render(clean("sip-plan", mal=goals))

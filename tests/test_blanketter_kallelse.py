@@ -6,15 +6,14 @@ from __future__ import annotations
 import io
 
 import pytest
-from pypdf import PdfReader
-from helpers.checks import form_checks
 from helpers.answers import PNR, day, valid_kallelse, valid_plan
+from helpers.checks import form_checks
 from helpers.pdf import pdf_pages, pdf_text, squash
 from helpers.pdflines import pages_ending_with_a_heading
+from pypdf import PdfReader
 
 from forms.blanketter import _envelope, kallelse
 from forms.blanketter._format import date_text
-
 
 errors, cleaned = form_checks(kallelse, valid_kallelse)
 
@@ -262,8 +261,12 @@ class TestVald:
     def test_no_reminder_without_protection_or_violence(self):
         """Without either box ticked there is no reminder at all."""
         text = pdf_text(kallelse.render(cleaned()))
-        for reminder in ("Kalla inte via Cosmic Link", "kallar du till SIP-mötet per telefon",
-                         "Personen lever med våld", "Adressen skrivs inte ut"):
+        for reminder in (
+            "Kalla inte via Cosmic Link",
+            "kallar du till SIP-mötet per telefon",
+            "Personen lever med våld",
+            "Adressen skrivs inte ut",
+        ):
             assert reminder not in text
 
     def test_blank_form_offers_it_with_each_countys_line(self):
@@ -296,19 +299,23 @@ class TestConsentAndNeed:
         [
             (
                 {"samtycke_informationsdelning": ""},
-                [(
-                    "samtycke_informationsdelning",
-                    "Samtycker personen till att information delas mellan socialtjänst och "
-                    "hälso- och sjukvård?: välj ett alternativ.",
-                )],
+                [
+                    (
+                        "samtycke_informationsdelning",
+                        "Samtycker personen till att information delas mellan socialtjänst och "
+                        "hälso- och sjukvård?: välj ett alternativ.",
+                    )
+                ],
             ),
             (
                 {"behov_sip": "nej"},
-                [(
-                    "behov_sip",
-                    "Kalla till SIP först när ni har bedömt att personen behöver en SIP. Du kan "
-                    "ta hjälp av behovsbedömningen i portalen.",
-                )],
+                [
+                    (
+                        "behov_sip",
+                        "Kalla till SIP först när ni har bedömt att personen behöver en SIP. "
+                        "Du kan ta hjälp av behovsbedömningen i portalen.",
+                    )
+                ],
             ),
             ({"samtycke": "ej_tillganglig"}, []),
             ({"samtycke_informationsdelning": "ej_tillganglig"}, []),
@@ -457,13 +464,19 @@ class TestLetters:
     @pytest.mark.parametrize(
         "recipient",
         [
-            {"verksamhet": "Kvarnbergsskolan", "aktor": "skola", "kontaktperson": "Eva Lind",
-             "postadress": "Box 12\n652 21 Karlstad"},
+            {
+                "verksamhet": "Kvarnbergsskolan",
+                "aktor": "skola",
+                "kontaktperson": "Eva Lind",
+                "postadress": "Box 12\n652 21 Karlstad",
+            },
             # the longest address that passes validation: six full lines
-            {"verksamhet": "Barn- och ungdomspsykiatrin, mottagningen i Kristinehamn",
-             "aktor": "oppen_vard", "kontaktperson": "Mohammed Abdulrahman Al-Hashimi",
-             "postadress": "c/o Kurator Marianne Wallenberg\nBox 12345\n"
-                           "681 23 KRISTINEHAMN"},
+            {
+                "verksamhet": "Barn- och ungdomspsykiatrin, mottagningen i Kristinehamn",
+                "aktor": "oppen_vard",
+                "kontaktperson": "Mohammed Abdulrahman Al-Hashimi",
+                "postadress": "c/o Kurator Marianne Wallenberg\nBox 12345\n681 23 KRISTINEHAMN",
+            },
         ],
         ids=["short", "longest"],
     )
@@ -494,13 +507,18 @@ class TestLetters:
 
     def test_an_address_too_long_for_the_window_is_refused(self):
         """An address that cannot fit the window gets a message at its postal address."""
-        row = {"verksamhet": "Vårdcentralen", "aktor": "oppen_vard",
-               "postadress": "Rad 1\nRad 2\nRad 3\nRad 4\nRad 5\nRad 6"}
-        assert errors(deltagare=[row]) == [(
-            "deltagare.0.postadress",
-            "Adressen får inte plats i kuvertets fönster. Namn, verksamhet och adress får ta "
-            "högst 6 rader med högst 36 tecken per rad. Korta adressen eller namnen.",
-        )]
+        row = {
+            "verksamhet": "Vårdcentralen",
+            "aktor": "oppen_vard",
+            "postadress": "Rad 1\nRad 2\nRad 3\nRad 4\nRad 5\nRad 6",
+        }
+        assert errors(deltagare=[row]) == [
+            (
+                "deltagare.0.postadress",
+                "Adressen får inte plats i kuvertets fönster. Namn, verksamhet och adress får ta "
+                "högst 6 rader med högst 36 tecken per rad. Korta adressen eller namnen.",
+            )
+        ]
 
     def test_letter_date_and_meeting_date_in_words(self):
         """The letter is dated in words and the meeting date has its weekday."""
@@ -593,7 +611,7 @@ class TestBlank:
             assert part in text, part
 
 
-def _text_boxes(data: bytes) -> list[tuple[str, "_envelope.Rect"]]:
+def _text_boxes(data: bytes) -> list[tuple[str, _envelope.Rect]]:
     """Each piece of text on the first page and the rectangle it covers, in mm from the top
     left corner: from its baseline up by the font's ascent, down by its descent, as wide as
     the text is in the embedded font."""
@@ -611,8 +629,9 @@ def _text_boxes(data: bytes) -> list[tuple[str, "_envelope.Rect"]]:
         bold = "Bold" in str(font.get("/BaseFont", "")) if font else False
         width = measure.text_width(text.strip(), size=points, bold=bold)
         height = points * 25.4 / 72
-        boxes.append((text.strip(), _envelope.Rect(x, baseline - 0.93 * height, width,
-                                                    1.17 * height)))
+        boxes.append(
+            (text.strip(), _envelope.Rect(x, baseline - 0.93 * height, width, 1.17 * height))
+        )
 
     reader.pages[0].extract_text(visitor_text=visit)
     return boxes

@@ -4,16 +4,21 @@ needed, the next version from a saved plan, and the PDF."""
 from __future__ import annotations
 
 import pytest
-from helpers.checks import form_checks
 from helpers.answers import day, filler, valid_plan
+from helpers.checks import form_checks
 from helpers.pdf import pdf_pages, pdf_text, squash
 
 from forms.blanketter import plan
 from forms.blanketter._format import date_text
 from forms.pdf import read_answers
 
-GOAL = {"mal": "Du ska få stöd.", "sikt": "kort", "insatser": "Hemtjänst.",
-        "huvudman": "kommun", "ansvarig": "Ida"}
+GOAL = {
+    "mal": "Du ska få stöd.",
+    "sikt": "kort",
+    "insatser": "Hemtjänst.",
+    "huvudman": "kommun",
+    "ansvarig": "Ida",
+}
 
 
 errors, cleaned = form_checks(plan, valid_plan)
@@ -61,14 +66,23 @@ class TestForm:
             "roll",
         } <= names
         assert {"situationer", "mottagare"} <= {
-            i.name for section in plan.FORM.sections for i in section.items}
+            i.name for section in plan.FORM.sections for i in section.items
+        }
         assert plan.FORM.item("mal").max_items >= 30
         assert [o.label for o in plan.FORM.item("situationer").fields[1].options] == [
-            "Förväntad", "Möjlig"]
+            "Förväntad",
+            "Möjlig",
+        ]
         assert [o.label for o in plan.FORM.item("mal").fields[1].options] == [
-            "Kortsiktigt mål", "Långsiktigt mål"]
+            "Kortsiktigt mål",
+            "Långsiktigt mål",
+        ]
         assert [o.value for o in plan.FORM.item("mal").fields[3].options] == [
-            "kommun", "region", "skola", "annan"]
+            "kommun",
+            "region",
+            "skola",
+            "annan",
+        ]
 
     def test_hints_ask_for_du_form(self):
         """The hints tell the writer to address the person as "du"."""
@@ -119,8 +133,10 @@ class TestValidate:
                     ("mal.0.mal", "Målet måste fyllas i."),
                     ("mal.0.sikt", "Kortsiktigt eller långsiktigt mål?: välj ett alternativ."),
                     ("mal.0.insatser", "Insatser – det här ska göras måste fyllas i."),
-                    ("mal.0.huvudman",
-                     "Huvudman som ansvarar för insatserna: välj ett alternativ."),
+                    (
+                        "mal.0.huvudman",
+                        "Huvudman som ansvarar för insatserna: välj ett alternativ.",
+                    ),
                     ("mal.0.ansvarig", "Ansvarig måste fyllas i."),
                 ],
             ),
@@ -135,12 +151,18 @@ class TestValidate:
             ({"behov": ""}, [("behov", "Dina behov måste fyllas i.")]),
             ({"lan": ""}, [("lan", "Län: välj ett alternativ.")]),
             ({"uppfoljning_plats": ""}, [("uppfoljning_plats", "Plats måste fyllas i.")]),
-            ({"uppfoljning_tid": "13.75"},
-             [("uppfoljning_tid", "Skriv tiden som TT:MM, till exempel 09:30.")]),
+            (
+                {"uppfoljning_tid": "13.75"},
+                [("uppfoljning_tid", "Skriv tiden som TT:MM, till exempel 09:30.")],
+            ),
             (
                 {"samordningsansvarig_huvudman": ""},
-                [("samordningsansvarig_huvudman",
-                  "Huvudman med det övergripande ansvaret för planen: välj ett alternativ.")],
+                [
+                    (
+                        "samordningsansvarig_huvudman",
+                        "Huvudman med det övergripande ansvaret för planen: välj ett alternativ.",
+                    )
+                ],
             ),
             (
                 {"situationer": [{"situation": "Ingrid reser bort.", "typ": "forvantad"}]},
@@ -148,14 +170,17 @@ class TestValidate:
             ),
             (
                 {"mottagare": [{"namn": "Ingrid Öhman", "roll": "narstaende"}]},
-                [("mottagare.0.samtycke",
-                  "Personen behöver säga ja till att den här mottagaren får planen. Kryssa i "
-                  "rutan när personen har sagt ja, eller ta bort mottagaren.")],
+                [
+                    (
+                        "mottagare.0.samtycke",
+                        "Personen behöver säga ja till att den här mottagaren får planen. Kryssa i "
+                        "rutan när personen har sagt ja, eller ta bort mottagaren.",
+                    )
+                ],
             ),
             (
                 {"lan": "kalmar", "samordningsansvarig_typ": ""},
-                [("samordningsansvarig_typ",
-                  "Den samordningsansvariga är: välj ett alternativ.")],
+                [("samordningsansvarig_typ", "Den samordningsansvariga är: välj ett alternativ.")],
             ),
             (
                 {"samordningsansvarig_namn": ""},
@@ -255,8 +280,12 @@ class TestPdf:
         """30 goals of 3,000 characters each run over many pages, every goal heading and a
         sample of every goal's words present."""
         goals = [
-            {**GOAL, "mal": filler(3000, i), "insatser": filler(3000, 100 + i),
-             "ansvarig": f"Ansvarig {i}"}
+            {
+                **GOAL,
+                "mal": filler(3000, i),
+                "insatser": filler(3000, 100 + i),
+                "ansvarig": f"Ansvarig {i}",
+            }
             for i in range(30)
         ]
         pages = pdf_pages(plan.render(cleaned(mal=goals)))
@@ -282,7 +311,7 @@ class TestCountyLines:
         other county's: 1177 only where the county names it (Jönköpings län)."""
         kind = {"samordningsansvarig_typ": "samordnare"} if lan == "kalmar" else {}
         text = squash(pdf_text(plan.render(cleaned(lan=lan, **kind))))
-        part = text[text.index("Vem får planen"):]
+        part = text[text.index("Vem får planen") :]
         assert present in part and absent not in text
         assert "Källa: " in part
 
@@ -307,7 +336,9 @@ class TestCoordinatorKind:
         fld = plan.FORM.item("samordningsansvarig_typ")
         assert fld.show_if.values == ("kalmar",)
         assert [o.label for o in fld.options] == [
-            "Fast vårdkontakt med samordningsansvar", "Samordnare"]
+            "Fast vårdkontakt med samordningsansvar",
+            "Samordnare",
+        ]
         assert "samordningsansvarig_typ" not in cleaned(samordningsansvarig_typ="samordnare")
 
     def test_printed_with_its_source(self):

@@ -5,8 +5,8 @@ signature lines."""
 from __future__ import annotations
 
 import pytest
-from helpers.checks import form_checks
 from helpers.answers import PNR, day, valid_kallelse, valid_samtycke
+from helpers.checks import form_checks
 from helpers.pdf import pdf_text, squash
 
 from forms.blanketter import samtycke
@@ -241,14 +241,19 @@ class TestCountyForms:
     def test_presumed_only_where_the_county_names_it(self):
         """Underförstått (presumerat) samtycke passes in Kalmar län, where the anvisning names
         it, and is refused beside the field in the counties whose documents do not."""
-        presumed = {"form": "presumerat", "dokumenterat_av": "Lena Ek, sjuksköterska",
-                    "dokumenterat_var": "Journalen"}
+        presumed = {
+            "form": "presumerat",
+            "dokumenterat_av": "Lena Ek, sjuksköterska",
+            "dokumenterat_var": "Journalen",
+        }
         assert errors(lan="kalmar", **presumed) == []
-        assert errors(lan="jonkoping", **presumed) == [(
-            "form",
-            "Länets dokument nämner inte det sättet att samtycka. Välj muntligt eller "
-            "skriftligt.",
-        )]
+        assert errors(lan="jonkoping", **presumed) == [
+            (
+                "form",
+                "Länets dokument nämner inte det sättet att samtycka. Välj muntligt eller "
+                "skriftligt.",
+            )
+        ]
         assert [e[0] for e in errors(lan="varmland", **presumed)] == ["form"]
 
     def test_presumed_asks_who_and_where_it_is_documented(self):
@@ -264,8 +269,12 @@ class TestCountyForms:
         län's line on consent with its source, has no signature lines, and reopens."""
         from forms.pdf import read_answers
 
-        answers = cleaned(lan="kalmar", form="presumerat", dokumenterat_av="Lena Ek",
-                          dokumenterat_var="Journalen i Cosmic")
+        answers = cleaned(
+            lan="kalmar",
+            form="presumerat",
+            dokumenterat_av="Lena Ek",
+            dokumenterat_var="Journalen i Cosmic",
+        )
         data = samtycke.render(answers)
         text = squash(pdf_text(data))
         assert "Samtycket är Underförstått (presumerat)" in text
@@ -278,8 +287,12 @@ class TestCountyForms:
         ("lan", "present", "absent"),
         [
             ("jonkoping", "Ett samtycke är aldrig generellt.", "underförstått"),
-            ("varmland", "Om samtycket kan vara muntligt eller skriftligt: Länets dokument "
-                         "säger inget om detta.", "underförstått"),
+            (
+                "varmland",
+                "Om samtycket kan vara muntligt eller skriftligt: Länets dokument "
+                "säger inget om detta.",
+                "underförstått",
+            ),
             ("kalmar", "underförstått (presumerat)", "aldrig generellt"),
         ],
     )

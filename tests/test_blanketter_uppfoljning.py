@@ -4,14 +4,13 @@ goal, the decision and its follow-ups, the date checks and the PDF."""
 from __future__ import annotations
 
 import pytest
-from helpers.checks import form_checks
 from helpers.answers import PNR, day, valid_plan, valid_uppfoljning
+from helpers.checks import form_checks
 from helpers.pdf import pdf_text, squash
 
 from forms.blanketter import plan, uppfoljning
 from forms.blanketter._format import date_text
 from forms.pdf import read_answers
-
 
 errors, cleaned = form_checks(uppfoljning, valid_uppfoljning)
 
@@ -147,17 +146,24 @@ class TestCountyLines:
         line = "Varje huvudman dokumenterar avslutet i sin egen dokumentation."
         ended = squash(pdf_text(uppfoljning.render(cleaned(**self.ENDING))))
         assert line in ended
-        assert "Källa: Region Jönköpings län, Att göra en samordnad individuell plan (SIP), " \
-               "avsnittet \u201d7. Avslutning\u201d." in ended
+        assert (
+            "Källa: Region Jönköpings län, Att göra en samordnad individuell plan (SIP), "
+            "avsnittet \u201d7. Avslutning\u201d." in ended
+        )
         assert line not in squash(pdf_text(uppfoljning.render(cleaned())))
 
     @pytest.mark.parametrize(
         ("lan", "line"),
         [
-            ("kalmar", "Den fasta vårdkontakten med samordningsansvar, eller samordnaren, "
-                       "avslutar planen."),
-            ("varmland", "Hur en SIP avslutas och dokumenteras: Länets dokument säger inget om "
-                         "detta."),
+            (
+                "kalmar",
+                "Den fasta vårdkontakten med samordningsansvar, eller samordnaren, "
+                "avslutar planen.",
+            ),
+            (
+                "varmland",
+                "Hur en SIP avslutas och dokumenteras: Länets dokument säger inget om detta.",
+            ),
         ],
     )
     def test_other_counties_their_own_line_or_silence(self, lan, line):

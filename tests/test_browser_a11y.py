@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_axe, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -25,8 +24,9 @@ def all_page_urls() -> list[str]:
 
 
 def describe(violations: list[dict]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"])
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations
+    )
 
 
 class TestAxe:
@@ -52,8 +52,7 @@ class TestReflow:
     def test_no_horizontal_scroll_at_320_px(self, browser, base_url):
         """At 320 CSS px (400 % zoom) no page scrolls sideways (wide tables scroll inside
         their own box, as Material makes them)."""
-        ctx = browser.new_context(viewport={"width": 320, "height": 640},
-                                  service_workers="block")
+        ctx = browser.new_context(viewport={"width": 320, "height": 640}, service_workers="block")
         wide = []
         try:
             page = ctx.new_page()

@@ -3,17 +3,16 @@ Python in the browser), open it again."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
+from pathlib import Path
 
 import pytest
+from conftest import run_axe, wait_js
+from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.browser import fill, pdf_file_text
 from pdfua import validate
 from pypdf import PdfReader
-
-from conftest import run_axe, wait_js, wait_ready
-from helpers.browser import fill, pdf_file_text
-from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 
 from forms.blanketter._format import clock, date_text
 
@@ -31,7 +30,7 @@ def typed_words(answers: dict, page) -> set[str]:
     """Every word the user typed into a text field (not option values); a date or a time as
     the PDF prints it ("tisdag 15 december 2026", "09.00")."""
     words: set[str] = set()
-    for key, value in answers.items():
+    for value in answers.values():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             for item in value:
                 words |= typed_words(item, page)
@@ -48,7 +47,8 @@ def pdfua_findings(path) -> list[str]:
     """What pdfua finds in the PDF at ``path``, and its checks that could not run."""
     report = validate(str(path))
     return [f"{f.rule_id}: {f.message}" for f in report.findings] + [
-        f"{o.rule_id} not run" for o in report.skipped]
+        f"{o.rule_id} not run" for o in report.skipped
+    ]
 
 
 @pytest.mark.parametrize("form_id", list(CASES))
@@ -64,8 +64,11 @@ class TestBlankett:
         path = tmp_path / "blankett.pdf"
         info.value.save_as(path)
         text = pdf_file_text(path)
-        radio_values = set(page.eval_on_selector_all(
-            "input[type=radio], input[type=checkbox], option", "els => els.map(e => e.value)"))
+        radio_values = set(
+            page.eval_on_selector_all(
+                "input[type=radio], input[type=checkbox], option", "els => els.map(e => e.value)"
+            )
+        )
         missing = [w for w in typed_words(answers, page) - radio_values if w not in text]
         assert missing == []
         assert pdfua_findings(path) == []
@@ -77,7 +80,8 @@ class TestBlankett:
         page.set_input_files("input[type=file][data-action=open]", str(path))
         wait_js(page, "document.querySelector('.sip-open-status').textContent.includes('ifyllda')")
         again = page.evaluate(
-            """() => { const out = {}; for (const el of document.querySelectorAll('form.sip-form [name]')) {
+            """() => { const out = {};
+               for (const el of document.querySelectorAll('form.sip-form [name]')) {
                  if (el.closest('template') || el.closest('[hidden]')) continue;
                  if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) continue;
                  if (el.type === 'file') continue;
@@ -102,8 +106,16 @@ class TestBlankett:
         flatten(answers)
         for name, value in flat.items():
             if form_id == "sip-plan" and (
-                name in ("version", "datum", "uppfoljning_datum", "uppfoljning_tid",
-                         "godkand_datum", "godkand_av", "lamnad_datum")
+                name
+                in (
+                    "version",
+                    "datum",
+                    "uppfoljning_datum",
+                    "uppfoljning_tid",
+                    "godkand_datum",
+                    "godkand_av",
+                    "lamnad_datum",
+                )
                 or name.startswith("mottagare.")
             ):
                 continue  # reopening a plan starts its next version
@@ -162,7 +174,7 @@ class TestKallelseExtras:
         fill(page, valid_samtycke())
         with page.expect_download() as info:
             page.get_by_role("button", name="Spara svaren som fil").click()
-        saved = json.loads(open(info.value.path(), encoding="utf-8").read())
+        saved = json.loads(Path(info.value.path()).read_text("utf-8"))
         assert saved["svar"]["person_namn"] == "Noah Lind"
         page.get_by_role("button", name="Rensa formuläret").click()
         assert page.locator('[name="person_namn"]').input_value() == ""

@@ -7,9 +7,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import SUB_PATH, _guarded_context, wait_ready
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 

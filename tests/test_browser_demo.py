@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import wait_ready
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ class TestDemoWidget:
             page.get_by_role("button", name="Skapa PDF").click()
         download = info.value
         assert download.suggested_filename.endswith(".pdf")
-        data = open(download.path(), "rb").read()
+        data = Path(download.path()).read_bytes()
         reader = PdfReader(io.BytesIO(data))
         assert len(reader.pages) == 1
         assert NAME in reader.pages[0].extract_text()

@@ -14,13 +14,13 @@ import shutil
 import time
 from pathlib import Path
 
-from helpers import hostile
 import pytest
 from chromium import ARGS, EXECUTABLE
 from conftest import run_axe, wait_js, wait_ready
-from helpers.hostile import quoted
+from helpers import hostile
 from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 from helpers.browser import fill
+from helpers.hostile import quoted
 
 from forms import saved
 from forms.pdf import answers_file
@@ -270,7 +270,9 @@ class TestWorkerCrash:
                 "document.querySelector('[data-sip-widget]').sipPython"
                 ".call({op: 'validate', form: 'kallelse', answers: {}}).catch(() => {})"
             )
-        wait_js(fresh_kallelse, "document.querySelector('[data-sip-widget]').dataset.restarts === '1'")
+        wait_js(
+            fresh_kallelse, "document.querySelector('[data-sip-widget]').dataset.restarts === '1'"
+        )
         wait_ready(fresh_kallelse)
         status = fresh_kallelse.locator(".sip-status-text").inner_text()
         assert status == (

@@ -9,7 +9,6 @@ verdict is announced, and only when it changes.
 from __future__ import annotations
 
 import pytest
-
 from conftest import _guarded_context, run_axe, wait_js, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -53,8 +52,9 @@ def answer(page, action) -> None:
     """Answer something and wait for the new result."""
     before = assessed(page)
     action()
-    wait_js(page, "(b) => document.querySelector('[data-sip-widget]').dataset.assessed !== b",
-            before)
+    wait_js(
+        page, "(b) => document.querySelector('[data-sip-widget]').dataset.assessed !== b", before
+    )
 
 
 def choose(page, role: str, name: str) -> None:
@@ -86,9 +86,7 @@ def full_verdict(page) -> str:
 
 @pytest.mark.parametrize("viewport", [WIDE, NARROW], ids=["1280px", "360px"])
 class TestVerdictInView:
-    def test_changing_the_first_question_shows_the_verdict_in_view(
-        self, open_assessment, viewport
-    ):
+    def test_changing_the_first_question_shows_the_verdict_in_view(self, open_assessment, viewport):
         """Answer the first question, then the next ones, then one at the end of the form: the
         verdict is on screen each time and says what the full result below says."""
         page = open_assessment(viewport)
@@ -116,9 +114,7 @@ class TestVerdictInView:
 
 
 class TestWideScreen:
-    def test_the_panel_holds_summary_deciding_reason_and_a_way_to_the_result(
-        self, open_assessment
-    ):
+    def test_the_panel_holds_summary_deciding_reason_and_a_way_to_the_result(self, open_assessment):
         """In the right-hand column: the verdict, its summary and the deciding reason, as the
         full result words them, and a link that takes the focus to the full result."""
         page = open_assessment(WIDE)
@@ -129,7 +125,8 @@ class TestWideScreen:
         assert panel.is_visible()
         summary = page.locator(".sip-result-body .sip-summary").inner_text()
         reason = page.locator(".sip-result-body h3 + ul > li").first.evaluate(
-            "li => li.firstChild.textContent")
+            "li => li.firstChild.textContent"
+        )
         assert summary in panel.inner_text()
         assert f"Därför: {reason}" in panel.inner_text()
         assert page.locator(".sip-verdict-bar").is_hidden()
@@ -141,9 +138,7 @@ class TestWideScreen:
 
 
 class TestNarrowScreen:
-    def test_the_bar_is_reached_used_and_hidden_by_keyboard_without_a_trap(
-        self, open_assessment
-    ):
+    def test_the_bar_is_reached_used_and_hidden_by_keyboard_without_a_trap(self, open_assessment):
         """After the last button of the form, Tab reaches the bar: Enter on its link takes the
         focus to the full result; Tab and Shift+Tab leave the bar; Enter on "Dölj" hides it and
         puts the focus on the result, which follows the bar."""
@@ -201,7 +196,8 @@ class TestNarrowScreen:
         assert covered == []
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
         footer_bottom = page.evaluate(
-            "document.querySelector('.md-footer').getBoundingClientRect().bottom")
+            "document.querySelector('.md-footer').getBoundingClientRect().bottom"
+        )
         assert footer_bottom <= page.evaluate(bar_top) + 1
 
     def test_no_sideways_scroll_at_320_px_with_the_bar(self, open_assessment):
@@ -211,11 +207,16 @@ class TestNarrowScreen:
         choose(page, "radio", "Värmlands län")
         choose(page, "checkbox", "Socialtjänsten")
         assert seen(page, ".sip-verdict-bar .sip-bar-verdict") == "Inte en SIP enligt lagen"
-        assert page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        assert (
+            page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            == 0
+        )
         assert page.locator(".sip-verdict-bar").evaluate(
             "bar => bar.scrollWidth <= bar.clientWidth"
-            " && bar.getBoundingClientRect().right <= innerWidth")
+            " && bar.getBoundingClientRect().right <= innerWidth"
+        )
 
 
 class TestAnnouncements:
@@ -249,16 +250,18 @@ class TestAnnouncements:
         answer(page, lambda: page.locator("[name=tolk][value=ja]").check())
         page.wait_for_timeout(300)
         assert page.evaluate("window.announced") == []
-        assert page.evaluate(
-            "document.querySelector('.sip-result-body').closest("
-            "'[aria-live], [role=status], [role=alert], [role=log]')") is None
+        assert (
+            page.evaluate(
+                "document.querySelector('.sip-result-body').closest("
+                "'[aria-live], [role=status], [role=alert], [role=log]')"
+            )
+            is None
+        )
 
 
 class TestErrorSummary:
-    def test_the_error_summary_is_named_by_its_heading_and_axe_finds_nothing(
-        self, open_assessment
-    ):
-        """"Spara resultatet som PDF" with nothing answered: the summary is an alert named
+    def test_the_error_summary_is_named_by_its_heading_and_axe_finds_nothing(self, open_assessment):
+        """ "Spara resultatet som PDF" with nothing answered: the summary is an alert named
         "Det finns fel i formuläret", and the page with it is accessible."""
         page = open_assessment(WIDE)
         page.get_by_role("button", name="Spara resultatet som PDF").click()

@@ -12,9 +12,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import _guarded_context, run_axe, wait_js, wait_ready
+from pypdf import PdfReader
 from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 from test_browser_blanketter import fill
 
@@ -68,9 +67,15 @@ def expected_review(form_id: str, answers: dict) -> list[tuple[str, str, str, st
                 for index, row in enumerate(seen[item.name]):
                     for field in item.fields:
                         if field.name in row:
-                            out.append((section.title, item.legend,
-                                        f"{item.item_label} {index + 1}", field.label,
-                                        shown(field, row[field.name])))
+                            out.append(
+                                (
+                                    section.title,
+                                    item.legend,
+                                    f"{item.item_label} {index + 1}",
+                                    field.label,
+                                    shown(field, row[field.name]),
+                                )
+                            )
                 group = f"{section.title} (forts.)"
             elif item.name in seen:
                 out.append((section.title, group, "", item.label, shown(item, seen[item.name])))
@@ -185,17 +190,20 @@ class TestKallelse:
         assert page.evaluate("document.activeElement.name") == "person_namn"
         assert page.locator("[name=person_namn]").evaluate(
             "e => e.getBoundingClientRect().top >= 0"
-            " && e.getBoundingClientRect().bottom <= innerHeight")
+            " && e.getBoundingClientRect().bottom <= innerHeight"
+        )
 
         page.get_by_role("link", name="Ändra Typ av aktör, Deltagare 2").focus()
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.name") == "deltagare.1.aktor"
         page.get_by_role("link", name="Ändra Län", exact=True).click()
         assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == [
-            "lan", "varmland"]
+            "lan",
+            "varmland",
+        ]
 
     def test_pdf_is_one_click_from_the_list_and_without_it(self, blankett, tmp_path):
-        """"Skapa PDF med de här svaren" ends the list; "Skapa PDF" stays in the form's buttons,
+        """ "Skapa PDF med de här svaren" ends the list; "Skapa PDF" stays in the form's buttons,
         one click away for those who skip the list."""
         page = blankett("kallelse")
         fill(page, valid_kallelse(person_namn="Åsa Granskadotter"))
@@ -239,8 +247,9 @@ class TestAccessible:
         """A long unbroken answer wraps inside its row: nothing scrolls sideways, and no
         question or answer runs past its own box or the screen's edge (where the page would
         cut it off rather than scroll)."""
-        ctx = _guarded_context(browser, base_url, viewport={"width": 320, "height": 640},
-                               service_workers="block")
+        ctx = _guarded_context(
+            browser, base_url, viewport={"width": 320, "height": 640}, service_workers="block"
+        )
         try:
             page = ctx.new_page()
             page.goto(base_url + "blanketter/kallelse/")
@@ -248,11 +257,16 @@ class TestAccessible:
             fill(page, valid_kallelse(plats="Vårdcentralen" + "x" * 120))
             open_review(page)
             assert row_value(page, "Plats").startswith("Vårdcentralenxxx")
-            assert page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+            assert (
+                page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                == 0
+            )
             cut = page.locator(".sip-review-row > *").evaluate_all(
                 """cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1
-                    || c.getBoundingClientRect().right > innerWidth).map(c => c.textContent)""")
+                    || c.getBoundingClientRect().right > innerWidth).map(c => c.textContent)"""
+            )
             assert cut == []
         finally:
             ctx.close()
@@ -261,13 +275,14 @@ class TestAccessible:
 
 class TestScreenReaderOnlyText:
     def test_repeat_status_is_announced_not_shown(self, blankett):
-        """"Deltagare 2 har lagts till." is in the page's status region but takes no room on
+        """ "Deltagare 2 har lagts till." is in the page's status region but takes no room on
         screen."""
         page = blankett("kallelse")
         page.locator("[data-repeat=deltagare] > .sip-add").click()
         status = page.locator("[data-repeat=deltagare] .sip-repeat-status")
-        wait_js(page, "document.querySelector("
-                      "'[data-repeat=deltagare] .sip-repeat-status').textContent")
+        wait_js(
+            page, "document.querySelector('[data-repeat=deltagare] .sip-repeat-status').textContent"
+        )
         assert status.text_content() == "Deltagare 2 har lagts till."
         box = status.bounding_box()
         assert box is None or (box["width"] <= 1 and box["height"] <= 1)

@@ -5,7 +5,6 @@ also after a row before it has been removed."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_ready
 from test_blanketter_common import valid_plan
 from test_browser_blanketter import fill
@@ -25,8 +24,11 @@ def goal(page, number: int):
 
 def chosen(page, number: int) -> list[str]:
     """The options chosen in goal ``number``."""
-    return goal(page, number).locator("input[type=radio]:checked").evaluate_all(
-        "inputs => inputs.map(input => input.value)")
+    return (
+        goal(page, number)
+        .locator("input[type=radio]:checked")
+        .evaluate_all("inputs => inputs.map(input => input.value)")
+    )
 
 
 def test_a_label_in_an_added_row_chooses_that_rows_option(page, base_url):

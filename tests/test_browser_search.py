@@ -4,7 +4,6 @@ the index is built after Python has started (docs/assets/javascripts/workers/sea
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_ready
 
 pytestmark = pytest.mark.browser

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 
 import pytest
-from pypdf import PdfReader
-
-from conftest import SUB_PATH, _guarded_context, run_axe, wait_js, wait_ready
+from conftest import SUB_PATH, _guarded_context, wait_js, wait_ready
 from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 from helpers.browser import fill, pdf_file_text
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
 MARK = "Zelmarsdotter"  # a recognisable surname no page contains
 CASES = {
-    "kallelse": lambda: valid_kallelse(person_namn=f"Åsa {MARK}", syfte=f"Planera stöd {MARK}syfte"),
+    "kallelse": lambda: valid_kallelse(
+        person_namn=f"Åsa {MARK}", syfte=f"Planera stöd {MARK}syfte"
+    ),
     "sip-plan": lambda: valid_plan(person_namn=f"Åsa {MARK}", huvudmal=f"Du vill {MARK}mål"),
     "uppfoljning": lambda: valid_uppfoljning(person_namn=f"Åsa {MARK}", behov=f"{MARK}behov"),
     "samtycke": lambda: valid_samtycke(person_namn=f"Noah {MARK}", information=f"{MARK}info"),
 }
-
 
 
 def open_page(ctx):
@@ -79,11 +78,17 @@ class TestOffline:
             for packed in ("sw.js.gz", "sw.js.br"):  # the build writes all three; here
                 (copy / packed).unlink()  # only sw.js changes
             page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-            wait_js(page, "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)", timeout=60)
+            wait_js(
+                page, "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)", timeout=60
+            )
             page.close()  # no tab keeps the old release
             page = open_page(ctx)
             page.goto(url + "lagrum/")
-            wait_js(page, "caches.keys().then(k => k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')")
+            wait_js(
+                page,
+                "caches.keys().then(k => "
+                "k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')",
+            )
             ctx.close()
             assert not ctx.guard.foreign
         finally:
@@ -122,7 +127,8 @@ class TestPrivacy:
                         if (request.url.includes(mark)) found.push("cache url " + request.url);
                         const response = await cache.match(request);
                         const type = response.headers.get("Content-Type") || "";
-                        if (/text|json|javascript/.test(type) && (await response.text()).includes(mark))
+                        if (/text|json|javascript/.test(type)
+                            && (await response.text()).includes(mark))
                             found.push("cache body " + request.url);
                     }
                 }
@@ -152,10 +158,13 @@ class TestPrivacyNeedsAssessment:
             page.get_by_role("button", name="Spara resultatet som PDF").click()
         assert not [b for b in bodies if MARK in b]
         assert sw_context.cookies() == []
-        assert page.evaluate(
-            "async () => localStorage.length + sessionStorage.length + "
-            "(await indexedDB.databases()).length"
-        ) == 0
+        assert (
+            page.evaluate(
+                "async () => localStorage.length + sessionStorage.length + "
+                "(await indexedDB.databases()).length"
+            )
+            == 0
+        )
 
 
 def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
@@ -178,7 +187,8 @@ def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
                 checked: !!e.checked, action: (e.dataset && e.dataset.action) || '',
                 text: (e.textContent || '').trim(),
                 repeat: rep ? rep.dataset.repeat : '',
-                items: rep ? rep.querySelectorAll(':scope > .sip-repeat-items > .sip-repeat-item').length : 0}; }"""
+                items: rep ? rep.querySelectorAll(
+                    ':scope > .sip-repeat-items > .sip-repeat-item').length : 0}; }"""
     done: set[str] = set()
     for _ in range(1500):
         page.keyboard.press("Tab")
@@ -292,8 +302,12 @@ class TestUnsavedInput:
 class TestHostileInput:
     @pytest.mark.parametrize(
         "text",
-        ['<img src=x onerror="document.title=\'pwned\'">', "{{ 7*7 }} {% if %} {nb}",
-         "rad1\x00\x07rad2\u202e", "x" * 100_000],
+        [
+            "<img src=x onerror=\"document.title='pwned'\">",
+            "{{ 7*7 }} {% if %} {nb}",
+            "rad1\x00\x07rad2\u202e",
+            "x" * 100_000,
+        ],
     )
     def test_free_text_never_runs_and_never_crashes(self, open_widget, text):
         """Markup, template syntax, control characters and huge input give a literal PDF or a
@@ -302,8 +316,11 @@ class TestHostileInput:
         fill(page, valid_plan())
         page.locator('[name="berattelse"]').evaluate("(el, v) => { el.value = v; }", text)
         page.get_by_role("button", name="Skapa PDF", exact=True).click()
-        wait_js(page, "document.querySelector('.sip-result-body').textContent.length > 0 || "
-                      "!document.querySelector('.sip-error-summary').hidden")
+        wait_js(
+            page,
+            "document.querySelector('.sip-result-body').textContent.length > 0 || "
+            "!document.querySelector('.sip-error-summary').hidden",
+        )
         assert page.title() != "pwned"
         assert page.locator("img[src=x]").count() == 0
         assert page.errors == []

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from helpers.sitetext import page_html, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +56,10 @@ class TestPyodideFolder:
         """A widget page asks for the .wasm from <head>, before its script compiles it; a
         routine page never names Pyodide."""
         folder = pyodide_folder(site_dir).name
-        link = (f'<link rel="preload" href="../../pyodide/{folder}/pyodide.asm.wasm" '
-                'as="fetch" crossorigin>')
+        link = (
+            f'<link rel="preload" href="../../pyodide/{folder}/pyodide.asm.wasm" '
+            'as="fetch" crossorigin>'
+        )
         kallelse = (site_dir / "blanketter" / "kallelse" / "index.html").read_text()
         head = kallelse.split("</head>")[0]
         assert link in head and head.index(link) < head.index("assets/sip/widgets.")
@@ -70,11 +71,15 @@ class TestPyodideFolder:
         argument; a routine page keeps Material's worker."""
         config = re.compile(r'"search": "([^"]*)"')
         kallelse = config.search(page_html(site_dir, "blanketter/kallelse/"))[1]
-        assert re.fullmatch(r"\.\./\.\./assets/javascripts/workers/search-deferred\.js\?worker="
-                            r"search\.[0-9a-f]{8}\.min\.js", kallelse), kallelse
+        assert re.fullmatch(
+            r"\.\./\.\./assets/javascripts/workers/search-deferred\.js\?worker="
+            r"search\.[0-9a-f]{8}\.min\.js",
+            kallelse,
+        ), kallelse
         routine = config.search(page_html(site_dir, "kalmar/praktiska-anvisningar/"))[1]
-        assert re.fullmatch(r"\.\./\.\./assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js",
-                            routine), routine
+        assert re.fullmatch(
+            r"\.\./\.\./assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js", routine
+        ), routine
 
     def test_widget_scripts_are_named_after_their_content(self, site_dir):
         """widgets.<hash>.mjs and worker.<hash>.mjs, like Material's bundles: the pages and
@@ -88,7 +93,7 @@ class TestPyodideFolder:
         assert not (sip / "widgets.mjs").exists() and not (sip / "worker.mjs").exists()
         assert f'"./{names["worker"]}"' in (sip / names["widgets"]).read_text()
         page = (site_dir / "blanketter" / "kallelse" / "index.html").read_text()
-        assert f'assets/sip/{names["widgets"]}?widget=kallelse' in page
+        assert f"assets/sip/{names['widgets']}?widget=kallelse" in page
         for page in html_pages(site_dir):
             assert "widgets.mjs" not in page.read_text(), page
 
@@ -121,8 +126,14 @@ class TestPyodideFolder:
         """pyodide-lock.json lists sip-forms with its dependencies, Pillow not among them."""
         lock = json.loads((pyodide_folder(site_dir) / "pyodide-lock.json").read_text())
         packages = lock["packages"]
-        assert set(packages) == {"sip-forms", "fpdf2", "fonttools", "defusedxml", "personnummer",
-                                 "pypdf"}
+        assert set(packages) == {
+            "sip-forms",
+            "fpdf2",
+            "fonttools",
+            "defusedxml",
+            "personnummer",
+            "pypdf",
+        }
         assert set(packages["fpdf2"]["depends"]) == {"defusedxml", "fonttools"}
         # the PDF engine and pypdf load after start, so a widget answers sooner
         assert packages["sip-forms"]["depends"] == ["personnummer"]
@@ -188,7 +199,8 @@ class TestCompression:
         """A server with brotli_static finds a .br wherever gzip_static finds a .gz (MkDocs's
         own sitemap.xml.gz aside), and for the runtime it is at least a fifth smaller."""
         missing = [
-            str(gz.relative_to(site_dir)) for gz in site_dir.rglob("*.gz")
+            str(gz.relative_to(site_dir))
+            for gz in site_dir.rglob("*.gz")
             if gz.name != "sitemap.xml.gz" and not gz.with_suffix(".br").is_file()
         ]
         assert missing == []
@@ -221,8 +233,11 @@ class TestPages:
     def test_no_third_party_resources(self, site_dir):
         """No page loads a script, stylesheet, font or image from another origin."""
         pattern = re.compile(r'<(script|link|img|iframe|source)\b[^>]*\b(src|href)="(https?:)?//')
-        offenders = [str(p.relative_to(site_dir)) for p in html_pages(site_dir)
-                     if pattern.search(p.read_text("utf-8"))]
+        offenders = [
+            str(p.relative_to(site_dir))
+            for p in html_pages(site_dir)
+            if pattern.search(p.read_text("utf-8"))
+        ]
         assert offenders == []
         css = "".join(p.read_text("utf-8", "ignore") for p in site_dir.rglob("*.css"))
         assert "fonts.googleapis" not in css and "@import url(http" not in css
@@ -240,7 +255,7 @@ class TestPages:
         broken = []
         for page in linked_pages(site_dir):
             text = re.sub(r"<template>.*?</template>", "", page.read_text("utf-8"), flags=re.S)
-            for attr, url in re.findall(r'\b(href|src)="([^"]*)"', text):
+            for _attr, url in re.findall(r'\b(href|src)="([^"]*)"', text):
                 url = html.unescape(url)
                 parts = urlsplit(url)
                 if parts.scheme or url.startswith(("//", "mailto:", "tel:", "javascript:")):
@@ -253,9 +268,12 @@ class TestPages:
                         target = target / "index.html"
                 if not target.exists():
                     broken.append(f"{page.relative_to(site_dir)}: {url}")
-                elif parts.fragment and target.suffix == ".html":
-                    if unquote(parts.fragment) not in ids(target):
-                        broken.append(f"{page.relative_to(site_dir)}: {url} (no such anchor)")
+                elif (
+                    parts.fragment
+                    and target.suffix == ".html"
+                    and unquote(parts.fragment) not in ids(target)
+                ):
+                    broken.append(f"{page.relative_to(site_dir)}: {url} (no such anchor)")
         assert broken == []
 
     def test_blank_pdfs_are_built_and_linked(self, site_dir):
@@ -268,8 +286,11 @@ class TestPages:
 
     def test_footer_links_to_accessibility_statement_on_every_page(self, site_dir):
         """Every page's footer links to the tillgänglighetsredogörelse."""
-        missing = [str(p.relative_to(site_dir)) for p in html_pages(site_dir)
-                   if "Tillgänglighetsredogörelse</a>" not in p.read_text("utf-8")]
+        missing = [
+            str(p.relative_to(site_dir))
+            for p in html_pages(site_dir)
+            if "Tillgänglighetsredogörelse</a>" not in p.read_text("utf-8")
+        ]
         assert missing == []
 
 
@@ -297,7 +318,9 @@ class TestContentSecurityPolicy:
             script_src = directives["script-src"].split()
             assert script_src[0] == "'self'"
             assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
-            assert all(s.startswith("'sha256-") or s == "'wasm-unsafe-eval'" for s in script_src[1:])
+            assert all(
+                s.startswith("'sha256-") or s == "'wasm-unsafe-eval'" for s in script_src[1:]
+            )
             assert directives["default-src"] == "'self'"
             for m in re.finditer(r"<script>(.*?)</script>", text, re.S):
                 digest = base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()
@@ -332,16 +355,31 @@ class TestSearchAndMetadata:
 
     @pytest.mark.parametrize(
         "url",
-        ["varmland/riktlinje/", "varmland/rutin-reviderad/", "varmland/rutin-cosmic-link/",
-         "varmland/reservrutin/", "kalmar/praktiska-anvisningar/", "kalmar/definitioner/",
-         "kalmar/bilaga-1-kallelse/", "kalmar/bilaga-2-dokumentera/", "jonkoping/sju-steg/"],
+        [
+            "varmland/riktlinje/",
+            "varmland/rutin-reviderad/",
+            "varmland/rutin-cosmic-link/",
+            "varmland/reservrutin/",
+            "kalmar/praktiska-anvisningar/",
+            "kalmar/definitioner/",
+            "kalmar/bilaga-1-kallelse/",
+            "kalmar/bilaga-2-dokumentera/",
+            "jonkoping/sju-steg/",
+        ],
     )
     def test_routine_pages_show_document_metadata(self, site_dir, url):
         """Every routine page opens with its document box: the document as a reader looks for
         it (county, title, id, version, publisher, where to find it), never a file name."""
         text = page_text(site_dir, url)
-        for label in ("Län", "Dokument", "Dokument-id", "Version", "Utgivare", "Gäller för",
-                      "Var du hittar dokumentet"):
+        for label in (
+            "Län",
+            "Dokument",
+            "Dokument-id",
+            "Version",
+            "Utgivare",
+            "Gäller för",
+            "Var du hittar dokumentet",
+        ):
             assert label in text, (url, label)
         assert "Källdokument" not in text and ".txt" not in text
 
@@ -363,6 +401,10 @@ class TestSeedOverlap:
         tool = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
         if not tool.exists():
             pytest.skip(f"{tool} is not beside this checkout")
-        result = subprocess.run([sys.executable, str(tool), "--root", str(ROOT)],
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [sys.executable, str(tool), "--root", str(ROOT)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, result.stdout[-3000:]

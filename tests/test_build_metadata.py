@@ -41,7 +41,10 @@ def test_missing_document_fails_build_with_page_and_field(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(CONFIG)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "kalmar/trasig.md: routine page lacks required front matter 'dokument'" in (

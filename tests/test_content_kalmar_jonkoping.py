@@ -243,8 +243,16 @@ ORDLISTA = _facts(
 
 # Numbers the sources do not give must not appear on the legal basis page (correction list of
 # the county-rules issue): SFS numbers of LSS, LVU, LVM and of the repealed laws.
-LAGRUM_UNSUPPORTED = ("1993:387", "1990:52", "1988:870", "2001:453", "1982:763", "1 april 2017",
-                      "12 kap.", "11–13 kap.")
+LAGRUM_UNSUPPORTED = (
+    "1993:387",
+    "1990:52",
+    "1988:870",
+    "2001:453",
+    "1982:763",
+    "1 april 2017",
+    "12 kap.",
+    "11–13 kap.",
+)
 
 ABBREVIATIONS = {
     "SIP": "Samordnad individuell plan",
@@ -333,8 +341,15 @@ class TestKalmarDefinitioner:
 
     def test_change_history_has_four_rows(self, site_dir: Path) -> None:
         """The change history table lists the four dated changes."""
-        rows = [r for r in _parse(site_dir, "kalmar/definitioner/").rows if r and r[0][:1].isdigit()]
-        assert [r[0] for r in rows] == ["25 augusti 2021", "8 juni 2022", "13 juni 2023", "10 augusti 2023"]
+        rows = [
+            r for r in _parse(site_dir, "kalmar/definitioner/").rows if r and r[0][:1].isdigit()
+        ]
+        assert [r[0] for r in rows] == [
+            "25 augusti 2021",
+            "8 juni 2022",
+            "13 juni 2023",
+            "10 augusti 2023",
+        ]
 
 
 class TestKalmarBilaga1:
@@ -413,7 +428,7 @@ class TestJamforLanen:
         from forms import lan
 
         html = (site_dir / "jamfor-lanen" / "index.html").read_text(encoding="utf-8")
-        nav = html[html.index('class="sip-topics"'):]
+        nav = html[html.index('class="sip-topics"') :]
         nav = nav[: nav.index("</nav>")]
         for topic in lan.registry().topics.values():
             assert f'href="#amne-{topic.id.replace("_", "-")}"' in nav
@@ -474,5 +489,7 @@ class TestForkortningar:
 
     def test_tooltip_rendered(self, site_dir: Path) -> None:
         """Pages carry the SIP tooltip from the appended list."""
-        html = (site_dir / "kalmar" / "praktiska-anvisningar" / "index.html").read_text(encoding="utf-8")
+        html = (site_dir / "kalmar" / "praktiska-anvisningar" / "index.html").read_text(
+            encoding="utf-8"
+        )
         assert '<abbr title="Samordnad individuell plan">SIP</abbr>' in html

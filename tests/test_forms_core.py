@@ -109,8 +109,13 @@ FORM = Form(
                 Field("tid", "Tid", kind="time"),
                 Field("epost", "E-post", kind="email"),
                 Field("tel", "Telefon", kind="tel"),
-                Field("val", "Val", kind="radio", required=True,
-                      options=(Option("a", "A"), Option("b", "B"))),
+                Field(
+                    "val",
+                    "Val",
+                    kind="radio",
+                    required=True,
+                    options=(Option("a", "A"), Option("b", "B")),
+                ),
                 Field("mer", "Mer", required=True, show_if=ShowIf("val", ("b",))),
                 Repeat("rader", "Rader", "Rad", fields=(Field("text", "Text", required=True),)),
             ),
@@ -136,15 +141,33 @@ class TestValidation:
         [
             ("namn", "", "Namn måste fyllas i."),
             ("val", "", "Val: välj ett alternativ."),
-            ("pnr", "1912121212X", "Skriv personnumret eller samordningsnumret med 10 eller 12 siffror, till exempel 19121212-1212."),
-            ("pnr", "19121212-1213", "Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt siffror."),
+            (
+                "pnr",
+                "1912121212X",
+                "Skriv personnumret eller samordningsnumret med 10 eller 12 siffror, "
+                "till exempel 19121212-1212.",
+            ),
+            (
+                "pnr",
+                "19121212-1213",
+                "Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt siffror.",
+            ),
             ("pnr", "19121312-1212", "Datumet i personnumret finns inte. Kontrollera siffrorna."),
-            ("pnr", "19121292-1210", "Datumet i samordningsnumret finns inte. Kontrollera siffrorna."),
+            (
+                "pnr",
+                "19121292-1210",
+                "Datumet i samordningsnumret finns inte. Kontrollera siffrorna.",
+            ),
             ("datum", "1/12 2026", "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-01."),
             ("datum", "2026-02-30", "Datumet finns inte. Kontrollera månad och dag."),
             ("tid", "25:00", "Skriv tiden som TT:MM, till exempel 09:30."),
             ("epost", "namn@", "Skriv e-postadressen i rätt format, till exempel namn@kommun.se."),
-            ("tel", "ring mig", "Skriv telefonnumret med siffror, till exempel 054-123 45 67 eller +46 54 123 45 67."),
+            (
+                "tel",
+                "ring mig",
+                "Skriv telefonnumret med siffror, till exempel 054-123 45 67 "
+                "eller +46 54 123 45 67.",
+            ),
             ("namn", "x" * 301, "Texten är för lång (301 tecken). Det får plats högst 300 tecken."),
         ],
     )
@@ -152,8 +175,9 @@ class TestValidation:
         """Each kind of mistake gets its own message, at the field's path."""
         assert errors({**self.base, field: value})[field] == message
 
-    @pytest.mark.parametrize("pnr", ["19121212-1212", "191212121212", "121212-1212",
-                                     "19121272-1219"])
+    @pytest.mark.parametrize(
+        "pnr", ["19121212-1212", "191212121212", "121212-1212", "19121272-1219"]
+    )
     def test_valid_personnummer_and_samordningsnummer(self, pnr):
         """10 or 12 digits with a correct check digit pass, samordningsnummer too."""
         assert "pnr" not in errors({**self.base, "pnr": pnr})

@@ -47,9 +47,15 @@ class TestRegistry:
             "varmland": "Värmlands län",
         }
         assert [o.label for o in behov.FORM.item("lan").options] == [
-            "Jönköpings län", "Kalmar län", "Värmlands län"]
+            "Jönköpings län",
+            "Kalmar län",
+            "Värmlands län",
+        ]
         assert [o.label for o in kallelse.FORM.item("lan").options] == [
-            "Jönköpings län", "Kalmar län", "Värmlands län"]
+            "Jönköpings län",
+            "Kalmar län",
+            "Värmlands län",
+        ]
 
     def test_facts_are_exactly_what_the_assessment_computes(self):
         """Every named fact of the vocabulary is computed from the answers, and no other."""
@@ -112,24 +118,40 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("old", "new", "reason"),
         [
-            ('samordningsansvarig = ["fast_vardkontakt", "samordnare"]',
-             'samordningsansvarig = ["fast_vardkontakt", "kurator"]',
-             "[plan]: okänt val 'kurator' i 'samordningsansvarig'. Kända: fast_vardkontakt, "
-             "samordnare."),
-            ('samordningsansvarig_kalla = "k_ansvarig"', 'samordningsansvarig_kalla = "k_ansv"',
-             "[plan]: 'samordningsansvarig_kalla' okänd källa 'k_ansv'."),
-            ('samordningsansvarig_kalla = "k_ansvarig"\n', "\n",
-             "[plan]: 'samordningsansvarig_kalla' saknas."),
-            ('samtyckesform = ["skriftligt"', 'samtyckesform = ["tyst"',
-             "[samtycke]: okänt val 'tyst' i 'samtyckesform'."),
-            ('[plan]\n', '[plan]\nfarg = "blå"\n', "[plan]: okänd nyckel 'farg'."),
-            ('[[uppfoljning.rad]]\namne = "avslut"', '[[uppfoljning.rad]]\namne = "tolk"',
-             "uppfoljning.rad 2: ämnet 'tolk' skrivs inte ut på blanketten uppfoljning. "
-             "Möjliga: uppfoljning, avslut, reservrutin."),
-            ('[[uppfoljning.rad]]\namne = "avslut"',
-             '[[uppfoljning.rad]]\nvillkor = ["barn"]\namne = "avslut"',
-             "uppfoljning.rad 2: villkoret 'barn' räknas inte ut på blanketten uppfoljning. "
-             "Möjliga: inga."),
+            (
+                'samordningsansvarig = ["fast_vardkontakt", "samordnare"]',
+                'samordningsansvarig = ["fast_vardkontakt", "kurator"]',
+                "[plan]: okänt val 'kurator' i 'samordningsansvarig'. Kända: fast_vardkontakt, "
+                "samordnare.",
+            ),
+            (
+                'samordningsansvarig_kalla = "k_ansvarig"',
+                'samordningsansvarig_kalla = "k_ansv"',
+                "[plan]: 'samordningsansvarig_kalla' okänd källa 'k_ansv'.",
+            ),
+            (
+                'samordningsansvarig_kalla = "k_ansvarig"\n',
+                "\n",
+                "[plan]: 'samordningsansvarig_kalla' saknas.",
+            ),
+            (
+                'samtyckesform = ["skriftligt"',
+                'samtyckesform = ["tyst"',
+                "[samtycke]: okänt val 'tyst' i 'samtyckesform'.",
+            ),
+            ("[plan]\n", '[plan]\nfarg = "blå"\n', "[plan]: okänd nyckel 'farg'."),
+            (
+                '[[uppfoljning.rad]]\namne = "avslut"',
+                '[[uppfoljning.rad]]\namne = "tolk"',
+                "uppfoljning.rad 2: ämnet 'tolk' skrivs inte ut på blanketten uppfoljning. "
+                "Möjliga: uppfoljning, avslut, reservrutin.",
+            ),
+            (
+                '[[uppfoljning.rad]]\namne = "avslut"',
+                '[[uppfoljning.rad]]\nvillkor = ["barn"]\namne = "avslut"',
+                "uppfoljning.rad 2: villkoret 'barn' räknas inte ut på blanketten uppfoljning. "
+                "Möjliga: inga.",
+            ),
         ],
     )
     def test_a_wrong_blankett_table_names_file_row_and_reason(self, tmp_path, old, new, reason):
@@ -152,7 +174,10 @@ class TestErrors:
         )
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-            cwd=ROOT, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
             env={**os.environ, "SIP_LAN_DIR": str(broken)},
         )
         assert result.returncode != 0
@@ -200,13 +225,20 @@ class TestFourthCounty:
         the assessment decides by its rows only, the PDF renders, the kallelse reads who is
         obliged there, and the comparison has its column. No code changes."""
         result = subprocess.run(
-            [sys.executable, "-c", FOURTH_COUNTY], cwd=ROOT, capture_output=True, text=True,
-            env={**os.environ, "SIP_LAN_DIR": str(FIXTURES)}, check=True,
+            [sys.executable, "-c", FOURTH_COUNTY],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SIP_LAN_DIR": str(FIXTURES)},
+            check=True,
         )
         out = json.loads(result.stdout)
         assert "provlan" in out["options"]
         assert out["verdict"] == behov.ERBJUD_SIP
-        assert out["reasons"][0] == "I Provlän ska en SIP erbjudas så snart insatserna behöver samordnas."
+        assert (
+            out["reasons"][0]
+            == "I Provlän ska en SIP erbjudas så snart insatserna behöver samordnas."
+        )
         assert all(s.startswith("Region Provlän") for s in out["sources"])
         assert out["sections"]["Tidsfrister"] == ["SIP-mötet hålls inom fjorton dagar i Provlän."]
         assert out["sections"]["Tolk"] == ["Vem som bokar tolk: " + lan.SILENT]
@@ -217,9 +249,12 @@ class TestFourthCounty:
         assert out["comparison"] is True
         assert out["plan_kind_asked"] is True and out["plan_kinds"] == ["samordnare"]
         assert out["consent_forms"] == ["muntligt", "presumerat"]
-        assert out["ending"] == [["I Provlän avslutar samordnaren planen.",
-                                  "Region Provlän, Provrutin för SIP (PROV-1), avsnittet "
-                                  "\u201dGrund\u201d"]]
+        assert out["ending"] == [
+            [
+                "I Provlän avslutar samordnaren planen.",
+                "Region Provlän, Provrutin för SIP (PROV-1), avsnittet \u201dGrund\u201d",
+            ]
+        ]
 
     def test_not_on_the_site(self):
         """Without the test setting, the fictitious county is not loaded."""
@@ -238,7 +273,8 @@ class TestOnePlace:
         forms on the blanketter are data in forms/lan/."""
         for path in (ROOT / "forms" / "blanketter").glob("*.py"):
             code = "\n".join(
-                line for line in path.read_text(encoding="utf-8").splitlines()
+                line
+                for line in path.read_text(encoding="utf-8").splitlines()
                 if not line.lstrip().startswith("#")
             )
             for name in ("Värmland", "Kalmar", "Jönköping", "varmland", "kalmar", "jonkoping"):
@@ -259,11 +295,25 @@ class TestOnePlace:
 class TestOneReading:
     """One function decides what a checkbox means and which answers are visible."""
 
-    @pytest.mark.parametrize(("raw", "ticked"), [
-        (True, True), ("true", True), ("on", True), ("1", True), ("ja", True), ("Ja", True),
-        (False, False), ("false", False), ("nej", False), ("0", False), ("", False),
-        (None, False), (["true"], False), (1, False),
-    ])
+    @pytest.mark.parametrize(
+        ("raw", "ticked"),
+        [
+            (True, True),
+            ("true", True),
+            ("on", True),
+            ("1", True),
+            ("ja", True),
+            ("Ja", True),
+            (False, False),
+            ("false", False),
+            ("nej", False),
+            ("0", False),
+            ("", False),
+            (None, False),
+            (["true"], False),
+            (1, False),
+        ],
+    )
     def test_checkbox_means_the_same_everywhere(self, raw, ticked):
         """Validation, the needs assessment and the PDF renderer agree on a checkbox."""
         assert checkbox_value(raw) is ticked
@@ -273,8 +323,13 @@ class TestOneReading:
 
     def test_nej_hides_the_follow_up_in_validation_assessment_and_pdf(self):
         """A checkbox answered "nej" hides its follow-up question in all three places."""
-        answers = {"lan": "varmland", "verksamheter": ["socialtjanst"], "vald": "nej",
-                   "vald_barn": "ja", "vald_forelder": "ja"}
+        answers = {
+            "lan": "varmland",
+            "verksamheter": ["socialtjanst"],
+            "vald": "nej",
+            "vald_barn": "ja",
+            "vald_forelder": "ja",
+        }
         cleaned = behov.validate(answers).answers
         assert "vald_barn" not in cleaned
         assert behov.facts(answers)["forelder_forovare"] is False

@@ -8,11 +8,9 @@ from datetime import date
 
 import pytest
 
-from forms import Field, Form, Option, Repeat, Section, ShowIf
+from forms import Field, Form, Option, Repeat, Section, ShowIf, lan
 from macros import pages, widgets
 from release import csp
-
-from forms import lan
 
 REGISTRY = lan.registry()
 META = {"title": "Rutin", "lan": "varmland", "dokument": "rutin"}
@@ -38,12 +36,12 @@ class TestCheckMetadata:
 
     def test_unknown_county_is_rejected(self):
         """lan must name a county file of the registry."""
-        with pytest.raises(pages.MetadataError, match="'lan'.*Skåne"):
+        with pytest.raises(pages.MetadataError, match=r"'lan'.*Skåne"):
             pages.check_metadata("varmland/x.md", {**META, "lan": "Skåne"}, REGISTRY)
 
     def test_unknown_document_is_rejected(self):
         """dokument must name one of the county's documents, never another county's."""
-        with pytest.raises(pages.MetadataError, match="'dokument'.*anvisning"):
+        with pytest.raises(pages.MetadataError, match=r"'dokument'.*anvisning"):
             pages.check_metadata("varmland/x.md", {**META, "dokument": "anvisning"}, REGISTRY)
 
     def test_unknown_section_is_rejected(self):
@@ -55,23 +53,28 @@ class TestCheckMetadata:
 class TestDokumentinfo:
     def test_expired_document_gets_warning(self):
         """A document whose giltig_till has passed gets a warning above the box."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "dokument": "rutin_v3"},
-                                 date(2026, 11, 23), REGISTRY)
+        out = pages.dokumentinfo(
+            "varmland/x.md", {**META, "dokument": "rutin_v3"}, date(2026, 11, 23), REGISTRY
+        )
         assert "Dokumentet gäller inte längre" in out and "2025-03-28" in out
         assert "<dt>Ersatt av</dt>" in out
 
     def test_current_document_has_no_warning(self):
         """A document still valid shows only the box."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "dokument": "rutin_v3"},
-                                 date(2025, 1, 1), REGISTRY)
+        out = pages.dokumentinfo(
+            "varmland/x.md", {**META, "dokument": "rutin_v3"}, date(2025, 1, 1), REGISTRY
+        )
         assert "gäller inte längre" not in out
         assert "<dt>Giltig till och med</dt><dd>2025-03-28</dd>" in out
 
     def test_shows_the_document_as_a_reader_looks_for_it(self):
         """Title, id, publisher and where to find it; never a source file's name."""
-        out = pages.dokumentinfo("kalmar/x.md", {"title": "x", "lan": "kalmar",
-                                                 "dokument": "anvisning"},
-                                 date(2026, 1, 1), REGISTRY)
+        out = pages.dokumentinfo(
+            "kalmar/x.md",
+            {"title": "x", "lan": "kalmar", "dokument": "anvisning"},
+            date(2026, 1, 1),
+            REGISTRY,
+        )
         assert "<dt>Dokument-id</dt><dd>RS 2022/1652</dd>" in out
         assert "Praktiska anvisningar Samordnad individuell plan, SIP" in out
         assert "<dt>Var du hittar dokumentet</dt>" in out
@@ -79,38 +82,51 @@ class TestDokumentinfo:
 
     def test_missing_values_say_so(self):
         """A document without an id or version says that the source does not give one."""
-        out = pages.dokumentinfo("jonkoping/x.md", {"title": "x", "lan": "jonkoping",
-                                                    "dokument": "sju_steg"},
-                                 date(2026, 1, 1), REGISTRY)
+        out = pages.dokumentinfo(
+            "jonkoping/x.md",
+            {"title": "x", "lan": "jonkoping", "dokument": "sju_steg"},
+            date(2026, 1, 1),
+            REGISTRY,
+        )
         assert f"<dt>Dokument-id</dt><dd>{lan.NOT_GIVEN}</dd>" in out
 
     def test_section_page_names_its_section(self):
         """A page that publishes one section of a document names it."""
-        out = pages.dokumentinfo("varmland/x.md", {**META, "avsnitt": "Reservrutin"},
-                                 date(2026, 1, 1), REGISTRY)
+        out = pages.dokumentinfo(
+            "varmland/x.md", {**META, "avsnitt": "Reservrutin"}, date(2026, 1, 1), REGISTRY
+        )
         assert "<dt>Sidan återger</dt><dd>Avsnittet ”Reservrutin”</dd>" in out
 
     def test_values_are_escaped(self, tmp_path):
         """Registry text cannot inject markup."""
         county = tmp_path / "prov.toml"
         county.write_text(
-            (lan.HERE / "jonkoping.toml").read_text(encoding="utf-8").replace(
-                'galler_for = "Personal', 'galler_for = "<script>x</script> Personal'
-            ),
+            (lan.HERE / "jonkoping.toml")
+            .read_text(encoding="utf-8")
+            .replace('galler_for = "Personal', 'galler_for = "<script>x</script> Personal'),
             encoding="utf-8",
         )
         registry = lan.load([county])
-        out = pages.dokumentinfo("jonkoping/x.md", {"title": "x", "lan": "prov",
-                                                    "dokument": "sju_steg"},
-                                 date(2026, 1, 1), registry)
+        out = pages.dokumentinfo(
+            "jonkoping/x.md",
+            {"title": "x", "lan": "prov", "dokument": "sju_steg"},
+            date(2026, 1, 1),
+            registry,
+        )
         assert "<script>" not in out
 
 
 class TestSipSteg:
     def test_steps_link_to_their_sections(self):
         """Each step of the diagram links to its anchor, numbered in order."""
-        out = pages.sip_steg({"steg": [{"titel": "Bedöm", "ankare": "steg-1"},
-                                       {"titel": "Samtycke", "ankare": "steg-2"}]})
+        out = pages.sip_steg(
+            {
+                "steg": [
+                    {"titel": "Bedöm", "ankare": "steg-1"},
+                    {"titel": "Samtycke", "ankare": "steg-2"},
+                ]
+            }
+        )
         assert out.count("<li>") == 2
         assert 'href="#steg-1"' in out and 'href="#steg-2"' in out
 
@@ -177,16 +193,21 @@ class TestWidgetHtml:
                     fields = getattr(item, "fields", (item,))
                     index = "0" if getattr(item, "min_items", 0) else widgets.INDEX
                     prefix = f"{item.name}.{index}." if hasattr(item, "fields") else ""
-                    paths += [(prefix + f.name, f.kind) for f in fields
-                              if f.kind in ("date", "time")]
+                    paths += [
+                        (prefix + f.name, f.kind) for f in fields if f.kind in ("date", "time")
+                    ]
             assert paths, form_id
             for path, kind in paths:
                 fid = field_id(path).replace(widgets.INDEX_IN_ID, widgets.INDEX)
-                text = ("Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-15." if kind == "date"
-                        else "Skriv som TT:MM, till exempel 09:30.")
+                text = (
+                    "Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-15."
+                    if kind == "date"
+                    else "Skriv som TT:MM, till exempel 09:30."
+                )
                 assert f'<div class="sip-hint sip-format" id="{fid}-format">{text}</div>' in page
-                described = re.search(rf'<input[^>]*id="{fid}"[^>]*aria-describedby="([^"]*)"',
-                                      page)
+                described = re.search(
+                    rf'<input[^>]*id="{fid}"[^>]*aria-describedby="([^"]*)"', page
+                )
                 assert described and f"{fid}-format" in described.group(1).split(), path
 
     def test_follow_up_question_starts_hidden_with_its_rule(self):
@@ -211,7 +232,9 @@ class TestWidgetHtml:
         or assesses (overrides/main.html writes them into the script tag in <head>)."""
         assert widgets.script_params("kallelse") == {"id": "kallelse", "mode": "pdf"}
         assert widgets.script_params("behovsbedomning") == {
-            "id": "behovsbedomning", "mode": "assess"}
+            "id": "behovsbedomning",
+            "mode": "assess",
+        }
 
     def test_unknown_or_unprintable_blank_pdf_fails(self):
         """A page that links the blank PDF of an unknown widget, or of one without a blank
@@ -252,7 +275,7 @@ class TestHooks:
 
         out = hooks.hide_tasklist_boxes(
             '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"'
-            ' disabled/></label> Boka tolk</li>'
+            " disabled/></label> Boka tolk</li>"
         )
         assert '<label class="task-list-control" aria-hidden="true">' in out
         assert "Boka tolk" in out

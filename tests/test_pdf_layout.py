@@ -30,7 +30,7 @@ def positions(data: bytes) -> dict[str, tuple[float, float]]:
     """Where each piece of text of the first page starts (x, y from the bottom), in points."""
     found: dict[str, tuple[float, float]] = {}
 
-    def visit(text, cm, tm, font, size):  # noqa: ARG001 - pypdf's visitor signature
+    def visit(text, cm, tm, font, size):
         if text.strip():
             found.setdefault(text.strip(), (round(tm[4], 1), round(tm[5], 1)))
 
@@ -53,8 +53,12 @@ class TestNoReachingIn:
 
     def test_the_pattern_catches_what_it_should(self):
         """The check above is not vacuous."""
-        for line in ("doc._font(9)", "doc.pdf.set_xy(1, 2)", "doc._ensure_space(4)",
-                     "x._font(9, bold=True)"):
+        for line in (
+            "doc._font(9)",
+            "doc.pdf.set_xy(1, 2)",
+            "doc._ensure_space(4)",
+            "x._font(9, bold=True)",
+        ):
             assert REACHING_IN.search(line), line
         assert not REACHING_IN.search("doc.field_grid(pairs)")
 
@@ -62,8 +66,13 @@ class TestNoReachingIn:
         """forms/pdf.py's docstring lists every public method and property of SipDocument."""
         public = [name for name in vars(pdf.SipDocument) if not name.startswith("_")]
         assert len(public) > 20
-        missing = [name for name in public if f"``{name}" not in pdf.__doc__
-                   and f"``{name}(" not in pdf.__doc__ and f", ``{name}" not in pdf.__doc__]
+        missing = [
+            name
+            for name in public
+            if f"``{name}" not in pdf.__doc__
+            and f"``{name}(" not in pdf.__doc__
+            and f", ``{name}" not in pdf.__doc__
+        ]
         assert missing == []
 
 
@@ -97,8 +106,9 @@ class TestVerbs:
     def test_letter_block_places_text_and_the_flow_resumes_below(self):
         """A letter's address sits where it is put; the text after it follows below."""
         doc = pdf.SipDocument("Brev")
-        below = doc.letter_block(110, 45, 85, "Eva Lind\nBox 12\n652 21 Karlstad", size=10.5,
-                                 line_height=5)
+        below = doc.letter_block(
+            110, 45, 85, "Eva Lind\nBox 12\n652 21 Karlstad", size=10.5, line_height=5
+        )
         assert below == 45 + 3 * 5
         doc.resume_at(below + 8)
         doc.paragraph("Brödtext")
@@ -171,8 +181,11 @@ class TestTableContinues:
     def test_named_continuation_and_none_after_the_table(self):
         """``continued=`` names the caption; after the table, new pages have none."""
         doc = pdf.SipDocument("Prov")
-        doc.table(["Mål", "Ansvarig"], [[f"Mål {i}", "Ida"] for i in range(80)],
-                  continued="Vem ansvarar för vad")
+        doc.table(
+            ["Mål", "Ansvarig"],
+            [[f"Mål {i}", "Ida"] for i in range(80)],
+            continued="Vem ansvarar för vad",
+        )
         doc.restart_numbering()
         doc.paragraph("Nästa brev")
         texts = pages(doc.output())

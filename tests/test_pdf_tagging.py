@@ -10,8 +10,9 @@ tables with header cells, lists, the reading order, the catalog and the fonts' U
 from __future__ import annotations
 
 import io
+import itertools
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -30,23 +31,32 @@ except ImportError:  # tests/ imported as a package
     from tests.pdftags import Node, TaggedPdf
     from tests.test_blanketter_common import IDS, LONG, MODULES, clean, day, filler
 
-CREATED = datetime(2026, 5, 4, 10, 0, tzinfo=timezone.utc)
+CREATED = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 
 
 def thirty_goals() -> dict:
     """The plan with 30 goals of ordinary length (as tests/test_blanketter_common.py's)."""
     goals = [
-        {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
-         "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
-         "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+        {
+            "mal": filler(300, i),
+            "sikt": "kort" if i % 2 else "lang",
+            "insatser": filler(400, 100 + i),
+            "huvudman": ("kommun", "region", "skola")[i % 3],
+            "ansvarig": f"Ansvarig {i}",
+            "start": day(3),
+            "klart": day(60),
+        }
         for i in range(30)
     ]
     return clean("sip-plan", mal=goals)
 
 
 def assessment() -> dict:
-    answers = {"lan": "varmland", "verksamheter": ["socialtjanst", "regionens_hsv"],
-               "samtycke": "ja"}
+    answers = {
+        "lan": "varmland",
+        "verksamheter": ["socialtjanst", "regionens_hsv"],
+        "samtycke": "ja",
+    }
     return behov.validate(answers).answers
 
 
@@ -59,8 +69,7 @@ def every_pdf() -> dict[str, bytes]:
         module = MODULES[form_id]
         out[f"{form_id} blank"] = module.render_blank()
         out[f"{form_id} filled"] = module.render(clean(form_id), created=CREATED)
-        out[f"{form_id} long"] = module.render(clean(form_id, **LONG[form_id]()),
-                                               created=CREATED)
+        out[f"{form_id} long"] = module.render(clean(form_id, **LONG[form_id]()), created=CREATED)
     out["kallelse letters"] = kallelse.render(clean("kallelse"), created=CREATED, variant="brev")
     out["sip-plan 30 goals"] = plan.render(thirty_goals(), created=CREATED)
     out["needs assessment"] = behov.render(assessment(), created=CREATED)
@@ -86,8 +95,11 @@ def findings(report) -> list[str]:
 def unmarked_content(pdf: TaggedPdf) -> list[str]:
     """Painting operators (text, paths, images) outside marked content, or inside marked
     content nested in other marked content."""
-    return [f"page {p.page}: {p.operator} in {p.marks or 'nothing'}"
-            for p in pdf.paints if len(p.marks) != 1]
+    return [
+        f"page {p.page}: {p.operator} in {p.marks or 'nothing'}"
+        for p in pdf.paints
+        if len(p.marks) != 1
+    ]
 
 
 def untied_content(pdf: TaggedPdf) -> list[str]:
@@ -101,23 +113,28 @@ def untied_content(pdf: TaggedPdf) -> list[str]:
             if not match:
                 return [f"page {paint.page}: {paint.marks[0]} is no artifact and has no MCID"]
             drawn.add((paint.page, int(match[1])))
-    owners = {kid: node for node in pdf.tree().walk() for kid in node.kids
-              if not isinstance(kid, Node)}
+    owners = {
+        kid: node for node in pdf.tree().walk() for kid in node.kids if not isinstance(kid, Node)
+    }
     parents = pdf.parent_tree()
     problems = [f"page {p}, MCID {m}: drawn, in no element" for p, m in drawn - owners.keys()]
-    problems += [f"page {p}, MCID {m}: in an element, never drawn"
-                 for p, m in owners.keys() - drawn]
-    problems += [f"page {p}, MCID {m}: the parent tree names another element"
-                 for (p, m), node in owners.items()
-                 if (p, m) not in parents or parents[(p, m)].objgen != node.obj.objgen]
+    problems += [
+        f"page {p}, MCID {m}: in an element, never drawn" for p, m in owners.keys() - drawn
+    ]
+    problems += [
+        f"page {p}, MCID {m}: the parent tree names another element"
+        for (p, m), node in owners.items()
+        if (p, m) not in parents or parents[(p, m)].objgen != node.obj.objgen
+    ]
     return problems
 
 
 def heading_problems(pdf: TaggedPdf) -> list[str]:
     """Headings that differ from the outline, skip a level, start below H1 or are empty."""
     headings = pdf.headings()
-    problems = [] if headings == pdf.outline() else [
-        f"headings {headings} but outline {pdf.outline()}"]
+    problems = (
+        [] if headings == pdf.outline() else [f"headings {headings} but outline {pdf.outline()}"]
+    )
     previous = 0
     for level, text in headings:
         if level > previous + 1:
@@ -156,9 +173,13 @@ def table_problems(pdf: TaggedPdf) -> list[str]:
 def list_problems(pdf: TaggedPdf) -> list[str]:
     """Lists holding anything but LI, list items anything but Lbl and LBody."""
     allowed = {"/L": {"/LI"}, "/LI": {"/Lbl", "/LBody"}}
-    return [f"{kid.role} in {node.role}" for node in pdf.tree().walk() if node.role in allowed
-            for kid in node.kids
-            if not isinstance(kid, Node) or kid.role not in allowed[node.role]]
+    return [
+        f"{kid.role} in {node.role}"
+        for node in pdf.tree().walk()
+        if node.role in allowed
+        for kid in node.kids
+        if not isinstance(kid, Node) or kid.role not in allowed[node.role]
+    ]
 
 
 def catalog_problems(pdf: TaggedPdf) -> list[str]:
@@ -186,8 +207,14 @@ def catalog_problems(pdf: TaggedPdf) -> list[str]:
     return problems
 
 
-CHECKS = (unmarked_content, untied_content, heading_problems, table_problems, list_problems,
-          catalog_problems)
+CHECKS = (
+    unmarked_content,
+    untied_content,
+    heading_problems,
+    table_problems,
+    list_problems,
+    catalog_problems,
+)
 
 
 # -- broken on purpose --------------------------------------------------------------------------
@@ -205,8 +232,11 @@ def rewrite(data: bytes, change) -> bytes:
 def untag_page(pdf: pikepdf.Pdf, number: int = 2) -> None:
     """Drop the marked-content operators of one page: its text and lines are unmarked."""
     page = pdf.pages[number - 1]
-    kept = [i for i in pikepdf.parse_content_stream(page)
-            if str(i.operator) not in ("BDC", "BMC", "EMC")]
+    kept = [
+        i
+        for i in pikepdf.parse_content_stream(page)
+        if str(i.operator) not in ("BDC", "BMC", "EMC")
+    ]
     page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(kept))
 
 
@@ -252,16 +282,19 @@ def no_structure(pdf: pikepdf.Pdf) -> None:
 class TestPdfuaCatchesBrokenPdfs:
     """Before trusting a clean run: each way of breaking a tagged PDF is reported."""
 
-    @pytest.mark.parametrize(("breaking", "rule"), [
-        (untag_page, "UA-01-003"),
-        (unscope_headers, "UA-15-003"),
-        (empty_headings, "UA-14-001"),
-        (untitled_viewer, "UA-07-002"),
-        (no_pdfua_claim, "UA-28-004"),
-        (no_language, "UA-06-001"),
-        (not_marked, "UA-01-002"),
-        (no_structure, "UA-01-005"),
-    ])
+    @pytest.mark.parametrize(
+        ("breaking", "rule"),
+        [
+            (untag_page, "UA-01-003"),
+            (unscope_headers, "UA-15-003"),
+            (empty_headings, "UA-14-001"),
+            (untitled_viewer, "UA-07-002"),
+            (no_pdfua_claim, "UA-28-004"),
+            (no_language, "UA-06-001"),
+            (not_marked, "UA-01-002"),
+            (no_structure, "UA-01-005"),
+        ],
+    )
     def test_one_broken_thing_one_finding(self, every_pdf, tmp_path, breaking, rule):
         """The plan with 30 goals, broken in one way, gets a finding of exactly the rule
         that covers it; unbroken it gets none."""
@@ -374,9 +407,12 @@ class TestReadingOrder:
                 order[(piece.page, piece.mcid)].append(piece)
         pieces = [p for _, _, key in long_plan.reading() if key for p in order.get(key, [])]
         assert len(pieces) > 500
-        backwards = [(a.text, b.text) for a, b in zip(pieces, pieces[1:], strict=False)
-                     if b.page < a.page or (b.page == a.page and b.y > a.y + 0.1
-                                            and not (b.x > a.x and b.y - a.y < 40))]
+        backwards = [
+            (a.text, b.text)
+            for a, b in itertools.pairwise(pieces)
+            if b.page < a.page
+            or (b.page == a.page and b.y > a.y + 0.1 and not (b.x > a.x and b.y - a.y < 40))
+        ]
         assert backwards == []
 
     def test_each_goal_whole_and_in_order(self, long_plan):
@@ -457,9 +493,14 @@ class TestWhatIsRead:
         text = TaggedPdf(every_pdf["kallelse letters"]).structure_text()
         answers = clean("kallelse")
         first = [
-            answers["kallare_verksamhet"], answers["kallare_huvudman"], "4 maj 2026",
-            "Eva Lind Kvarnbergsskolan Box 12 652 21 Karlstad", "Kallelse till SIP-möte",
-            "Kvarnbergsskolan bjuds in", "Med vänlig hälsning", "Ali Demir Försäkringskassan",
+            answers["kallare_verksamhet"],
+            answers["kallare_huvudman"],
+            "4 maj 2026",
+            "Eva Lind Kvarnbergsskolan Box 12 652 21 Karlstad",
+            "Kallelse till SIP-möte",
+            "Kvarnbergsskolan bjuds in",
+            "Med vänlig hälsning",
+            "Ali Demir Försäkringskassan",
         ]
         places = [text.index(part) for part in first]
         assert places == sorted(places)

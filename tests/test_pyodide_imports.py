@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 import widget_ops
+
 from release import trim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +33,7 @@ def in_pyodide(site_dir, tmp_path_factory) -> tuple[dict, str, Path]:
     missing = sorted(set(found))
     assert not missing, (
         f"the shipped Pyodide folder lacks what Python asked for: {missing}. Run `make "
-        "imports`, then `make lock-release` (README, \"Why these choices\").\n"
-        + proc.stderr[-2000:]
+        'imports`, then `make lock-release` (README, "Why these choices").\n' + proc.stderr[-2000:]
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = json.loads((work / "results.json").read_text("utf-8"))
@@ -49,7 +48,7 @@ def test_every_widget_operation_answers_as_in_cpython(in_pyodide):
     expected = widget_ops.comparable(widget_ops.run_in_cpython(work))
     got = widget_ops.comparable(report)
     assert len(got["results"]) == len(expected["results"]) > 150
-    for index, (mine, theirs) in enumerate(zip(got["results"], expected["results"])):
+    for index, (mine, theirs) in enumerate(zip(got["results"], expected["results"], strict=False)):
         assert mine == theirs, f"operation {index}"
     assert got["blanks"] == expected["blanks"] == dict.fromkeys(got["blanks"], True)
     kinds = [r["file"] for r in got["results"]]

@@ -11,8 +11,13 @@ import pytest
 from forms import registry
 from forms.schema import Form
 
-CAPABILITIES = (registry.PrintsPdf, registry.Assesses, registry.PrintsBlank, registry.Reopens,
-                registry.HasVariants)
+CAPABILITIES = (
+    registry.PrintsPdf,
+    registry.Assesses,
+    registry.PrintsBlank,
+    registry.Reopens,
+    registry.HasVariants,
+)
 
 
 def members(protocol: type) -> dict[str, object]:
@@ -22,8 +27,13 @@ def members(protocol: type) -> dict[str, object]:
         if cls in (object, typing.Protocol, typing.Generic):
             continue
         found.update({name: "attribute" for name in getattr(cls, "__annotations__", {})})
-        found.update({name: value for name, value in vars(cls).items()
-                      if inspect.isfunction(value) and not name.startswith("_")})
+        found.update(
+            {
+                name: value
+                for name, value in vars(cls).items()
+                if inspect.isfunction(value) and not name.startswith("_")
+            }
+        )
     return found
 
 
@@ -32,8 +42,7 @@ def shape(function) -> list[tuple[str, object, object]]:
     keyword-only ones by name and default."""
     params = [p for p in inspect.signature(function).parameters.values() if p.name != "self"]
     return [
-        (p.name if p.kind is p.KEYWORD_ONLY else "positional", p.kind, p.default)
-        for p in params
+        (p.name if p.kind is p.KEYWORD_ONLY else "positional", p.kind, p.default) for p in params
     ]
 
 
@@ -44,8 +53,10 @@ def problems(module, protocol: type) -> list[str]:
         if not hasattr(module, name):
             found.append(f"{module.__name__} lacks {name}")
         elif member != "attribute" and shape(getattr(module, name)) != shape(member):
-            found.append(f"{module.__name__}.{name}{inspect.signature(getattr(module, name))} "
-                         f"is not {name}{inspect.signature(member)}")
+            found.append(
+                f"{module.__name__}.{name}{inspect.signature(getattr(module, name))} "
+                f"is not {name}{inspect.signature(member)}"
+            )
     return found
 
 
@@ -81,6 +92,7 @@ class TestContract:
 
 def test_a_module_that_breaks_the_contract_is_named():
     """The check finds a render without variant= and a missing validate."""
+
     def render(answers, *, created=None):
         return b""
 

@@ -105,14 +105,16 @@ class TestManifest:
         postbuild.precompress(folder)
         manifest.check_compressed(folder)
         (folder / f"pyodide.asm.wasm{suffix}").write_bytes(compress(b"something else"))
-        with pytest.raises(manifest.ManifestError,
-                           match=f"pyodide.asm.wasm\\{suffix} does not hold"):
+        with pytest.raises(
+            manifest.ManifestError, match=f"pyodide.asm.wasm\\{suffix} does not hold"
+        ):
             manifest.check_compressed(folder)
 
 
 class TestReleaseStep:
-    def test_release_stops_before_publishing_a_folder_that_differs(self, tmp_path, monkeypatch,
-                                                                   built):
+    def test_release_stops_before_publishing_a_folder_that_differs(
+        self, tmp_path, monkeypatch, built
+    ):
         """The release step itself refuses a Pyodide folder that differs from the record: no
         Pyodide folder and no service worker are written."""
         record = json.loads(manifest.MANIFEST.read_text("utf-8"))
@@ -123,7 +125,7 @@ class TestReleaseStep:
         site = tmp_path / "site"
         site.mkdir()
         (site / "index.html").write_text("<html></html>", "utf-8")
-        with pytest.raises(manifest.ManifestError, match="python_stdlib.zip"):
+        with pytest.raises(manifest.ManifestError, match=r"python_stdlib\.zip"):
             postbuild.run(site)
         assert not (site / "pyodide").exists() and not (site / "sw.js").exists()
 
@@ -146,8 +148,7 @@ class TestBlankPdfsAreTagged:
         assert len(written) == 4
         tagged.check(written)
 
-    def test_an_untagged_blank_pdf_stops_the_release_naming_it(self, tmp_path, monkeypatch,
-                                                              capsys):
+    def test_an_untagged_blank_pdf_stops_the_release_naming_it(self, tmp_path, monkeypatch, capsys):
         """`python -m release` stops with a message naming the PDF and what is wrong, before
         any Pyodide folder or service worker is written."""
         from forms.blanketter import samtycke

@@ -11,8 +11,8 @@ import re
 import time
 from pathlib import Path
 
-from helpers import hostile
 import pytest
+from helpers import hostile
 from helpers.hostile import quoted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -29,8 +29,15 @@ def _valid_answers() -> dict[str, list[dict]]:
     from test_blanketter_common import VALID
 
     rich_case = case(
-        "varmland", [*BOTH, "forsakringskassan"], alder="barn", vardnad="gemensam", vald=True,
-        vald_barn="ja", vald_forelder="misstanke", tolk="ja", tolk_sprak="somaliska",
+        "varmland",
+        [*BOTH, "forsakringskassan"],
+        alder="barn",
+        vardnad="gemensam",
+        vald=True,
+        vald_barn="ja",
+        vald_forelder="misstanke",
+        tolk="ja",
+        tolk_sprak="somaliska",
         samtycke="ej_fragat",
     )
     return {
@@ -88,8 +95,9 @@ def write_inputs(work: Path) -> Path:
     (work / "foreign.json").write_text('{"format": "något annat", "svar": {}}', "utf-8")
     (work / "empty.json").write_bytes(b"")
     target = work / "requests.json"
-    target.write_text(json.dumps({"modes": modes(), "ops": operations()}, ensure_ascii=False),
-                      "utf-8")
+    target.write_text(
+        json.dumps({"modes": modes(), "ops": operations()}, ensure_ascii=False), "utf-8"
+    )
     return target
 
 
@@ -100,14 +108,19 @@ def modes() -> dict[str, str]:
     return {f: "assess" if hasattr(get_module(f), "assess") else "pdf" for f in FORMS}
 
 
-def run_in_pyodide(folder: Path, work: Path, *extra: str,
-                   timeout: float = 900) -> subprocess.CompletedProcess:
+def run_in_pyodide(
+    folder: Path, work: Path, *extra: str, timeout: float = 900
+) -> subprocess.CompletedProcess:
     """Run the operations in Pyodide under Node from the Pyodide folder ``folder``; the
     results are in ``work/results.json`` (see ``tools/pyodide_ops.py``)."""
     write_inputs(work)
     return subprocess.run(
         ["node", str(RUNNER), str(folder), str(work), *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 

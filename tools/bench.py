@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from chromium import ARGS, EXECUTABLE, wait_js  # noqa: E402
-from serve import make_server  # noqa: E402
+from chromium import ARGS, EXECUTABLE, wait_js  # noqa: E402 - tools/ is on the path only now
+from serve import make_server  # noqa: E402 - likewise
 
 PREFIX = "/vardgivarwebben/sip/"
 NAME = "Åsa Öhman-Łukasik"
@@ -50,7 +50,7 @@ def transferred(context, action) -> int:
         try:
             s = request.sizes()
             sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
-        except Exception:  # noqa: BLE001 - a request torn down mid-flight has no sizes
+        except Exception:
             pass
 
     context.on("requestfinished", on_finished)
@@ -80,8 +80,12 @@ def profile(pw, service_workers: str = "block", bypass_csp: bool = False):
     ``new_context`` keeps its cache in memory and drops large files such as the wasm). It
     accepts the HTTPS server's self-signed certificate."""
     return pw.chromium.launch_persistent_context(
-        tempfile.mkdtemp(prefix="sip-bench-"), executable_path=EXECUTABLE, args=ARGS,
-        service_workers=service_workers, accept_downloads=True, bypass_csp=bypass_csp,
+        tempfile.mkdtemp(prefix="sip-bench-"),
+        executable_path=EXECUTABLE,
+        args=ARGS,
+        service_workers=service_workers,
+        accept_downloads=True,
+        bypass_csp=bypass_csp,
         ignore_https_errors=True,
     )
 
@@ -189,8 +193,11 @@ def three_page_plan() -> dict:
 
     base = valid_plan()
     goals = [
-        dict(base["mal"][0], mal=f"Mål {i}: Du ska " + "må bättre och känna dig trygg hemma. " * 4,
-             insatser="Hemtjänsten hjälper dig. " * 8)
+        dict(
+            base["mal"][0],
+            mal=f"Mål {i}: Du ska " + "må bättre och känna dig trygg hemma. " * 4,
+            insatser="Hemtjänsten hjälper dig. " * 8,
+        )
         for i in range(4)
     ]
     return dict(base, mal=goals)
@@ -203,9 +210,15 @@ def thirty_goal_plan() -> dict:
     from test_blanketter_common import day, filler, valid_plan
 
     goals = [
-        {"mal": filler(300, i), "sikt": "kort" if i % 2 else "lang",
-         "insatser": filler(400, 100 + i), "huvudman": ("kommun", "region", "skola")[i % 3],
-         "ansvarig": f"Ansvarig {i}", "start": day(3), "klart": day(60)}
+        {
+            "mal": filler(300, i),
+            "sikt": "kort" if i % 2 else "lang",
+            "insatser": filler(400, 100 + i),
+            "huvudman": ("kommun", "region", "skola")[i % 3],
+            "ansvarig": f"Ansvarig {i}",
+            "start": day(3),
+            "klart": day(60),
+        }
         for i in range(30)
     ]
     return dict(valid_plan(), mal=goals)
@@ -233,8 +246,9 @@ def assessment_update(page, base: str) -> float:
     page.wait_for_selector("[data-sip-widget][data-assessed]")
     times = []
     for radio in ("#f-lan-1", "#f-lan-2", "#f-lan-0", "#f-lan-1", "#f-lan-2"):
-        times.append(page.evaluate(
-            """(selector) => new Promise((resolve) => {
+        times.append(
+            page.evaluate(
+                """(selector) => new Promise((resolve) => {
                 const widget = document.querySelector('[data-sip-widget]');
                 const t0 = performance.now();
                 new MutationObserver((_, observer) => {
@@ -243,8 +257,9 @@ def assessment_update(page, base: str) -> float:
                 }).observe(widget, { attributes: true, attributeFilter: ['data-assessed'] });
                 document.querySelector(selector).click();
             })""",
-            radio,
-        ))
+                radio,
+            )
+        )
     return statistics.median(times)
 
 
@@ -255,8 +270,13 @@ def assess_call_ms() -> float:
     from forms import behov
 
     answers = {
-        "lan": "varmland", "alder": "barn", "vardnad": "gemensam", "vald": True,
-        "vald_barn": "ja", "skyddade": True, "tolk": "ja",
+        "lan": "varmland",
+        "alder": "barn",
+        "vardnad": "gemensam",
+        "vald": True,
+        "vald_barn": "ja",
+        "skyddade": True,
+        "tolk": "ja",
         "verksamheter": ["socialtjanst", "regionens_hsv", "skola", "forsakringskassan"],
     }
     behov.assess(answers)
@@ -272,10 +292,13 @@ def build_time() -> float:
     t0 = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
-    subprocess.run([sys.executable, "-m", "release", site], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "release", site], cwd=ROOT, check=True, capture_output=True
+    )
     return time.perf_counter() - t0
 
 
@@ -309,9 +332,16 @@ def main() -> None:
             # path and the browser's HTTP cache; the service worker is measured below.
             ctx = profile(pw)
             page = ctx.pages[0]
-            add("plain page transfer, cold (kB)",
-                transferred(ctx, lambda: page.goto(base + "kalmar/praktiska-anvisningar/",
-                                                   wait_until="networkidle")) / 1000)
+            add(
+                "plain page transfer, cold (kB)",
+                transferred(
+                    ctx,
+                    lambda page=page: page.goto(
+                        base + "kalmar/praktiska-anvisningar/", wait_until="networkidle"
+                    ),
+                )
+                / 1000,
+            )
             ready: list[float] = []
             ready.append(widget_ready(page, base + demo))
             add("demo widget ready, cold (s)", ready[0])
@@ -320,46 +350,68 @@ def main() -> None:
             # third finds everything. Warm visits are measured three times per run, both as a
             # reload of the widget page and arriving from a routine page (the usual way in).
             widget_ready(page, base + demo)
-            add("widget page transfer, warm (kB)",
-                transferred(ctx, lambda: ready.append(widget_ready(page, base + demo))) / 1000)
+            add(
+                "widget page transfer, warm (kB)",
+                transferred(
+                    ctx,
+                    lambda page=page, ready=ready: ready.append(widget_ready(page, base + demo)),
+                )
+                / 1000,
+            )
             add("demo widget ready, warm (s)", ready[-1])
             for _ in range(2):
                 add("demo widget ready, warm (s)", widget_ready(page, base + "verktyg/pdf-prov/"))
             for _ in range(3):
-                add("demo widget ready, warm, from a routine page (s)",
-                    from_routine_page(page, base, "verktyg/pdf-prov/"))
+                add(
+                    "demo widget ready, warm, from a routine page (s)",
+                    from_routine_page(page, base, "verktyg/pdf-prov/"),
+                )
             page.wait_for_selector("[data-warm-at]", timeout=120_000)
-            add("demo widget PDF engine loaded, warm (s)",
-                int(page.get_attribute("[data-sip-widget]", "data-warm-at")) / 1000)
+            add(
+                "demo widget PDF engine loaded, warm (s)",
+                int(page.get_attribute("[data-sip-widget]", "data-warm-at")) / 1000,
+            )
             seconds, pages = plan_pdf(page, base, plan_answers)
             add(f"'Skapa PDF' to file, {pages}-page SIP-plan (s)", seconds)
             seconds, pages = plan_pdf(page, base, long_plan)
             add(f"'Skapa PDF' to file, 30 goals, {pages}-page SIP-plan (s)", seconds)
-            add("needs assessment update after a changed answer (ms)",
-                assessment_update(page, base))
+            add(
+                "needs assessment update after a changed answer (ms)", assessment_update(page, base)
+            )
             ctx.close()
             # A first visit's bytes, the PDF engine included: gzip over HTTP, and over HTTPS,
             # where the browser asks for brotli.
             for row, url in (("gzip over HTTP", base), ("brotli over HTTPS", tls_base)):
                 ctx = profile(pw)
                 page = ctx.pages[0]
-                add(f"widget page transfer, cold, {row} (kB)",
-                    transferred(ctx, lambda: (
-                        widget_ready(page, url + demo),
-                        page.wait_for_selector("[data-sip-widget][data-warm-at]",
-                                               timeout=120_000),
-                    )) / 1000)
+                add(
+                    f"widget page transfer, cold, {row} (kB)",
+                    transferred(
+                        ctx,
+                        lambda page=page, url=url: (
+                            widget_ready(page, url + demo),
+                            page.wait_for_selector(
+                                "[data-sip-widget][data-warm-at]", timeout=120_000
+                            ),
+                        ),
+                    )
+                    / 1000,
+                )
                 ctx.close()
             # A first visit over a slow connection (HTTPS, brotli), each in a new profile.
             ctx = profile(pw)
             slow_connection(ctx, ctx.pages[0])
-            add("slow first visit: needs assessment answers (s)",
-                navigation_to_assessment(ctx.pages[0], tls_base + behov))
+            add(
+                "slow first visit: needs assessment answers (s)",
+                navigation_to_assessment(ctx.pages[0], tls_base + behov),
+            )
             ctx.close()
             ctx = profile(pw)
             slow_connection(ctx, ctx.pages[0])
-            add("slow first visit: demo PDF downloaded (s)",
-                navigation_to_pdf(ctx.pages[0], tls_base + demo))
+            add(
+                "slow first visit: demo PDF downloaded (s)",
+                navigation_to_pdf(ctx.pages[0], tls_base + demo),
+            )
             ctx.close()
         for run in range(args.runs):
             # The naive peer and ours, each from navigation to its first PDF: a first visit,
@@ -384,16 +436,24 @@ def main() -> None:
             page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
             widget_ready(page, base + "verktyg/pdf-prov/")
             for _ in range(3):
-                add("demo widget ready, warm, from the service worker's cache (s)",
-                    widget_ready(page, base + "verktyg/pdf-prov/"))
+                add(
+                    "demo widget ready, warm, from the service worker's cache (s)",
+                    widget_ready(page, base + "verktyg/pdf-prov/"),
+                )
             ctx.close()
         ctx = profile(pw, service_workers="allow")
         page = ctx.pages[0]
-        add("service-worker precache after first page (kB)",
-            transferred(ctx, lambda: (
-                page.goto(base + "lagrum/"),
-                wait_js(page, "navigator.serviceWorker.controller !== null", timeout=60),
-            )) / 1000)
+        add(
+            "service-worker precache after first page (kB)",
+            transferred(
+                ctx,
+                lambda: (
+                    page.goto(base + "lagrum/"),
+                    wait_js(page, "navigator.serviceWorker.controller !== null", timeout=60),
+                ),
+            )
+            / 1000,
+        )
         ctx.close()
     for running in (server, tls_server, peer_server):
         running.shutdown()
@@ -404,25 +464,34 @@ def main() -> None:
     width = max(len(k) for k in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'min':>9}  {'max':>9}  runs")
     for name, values in rows.items():
-        print(f"{name:<{width}}  {statistics.median(values):>9.2f}  {min(values):>9.2f}  "
-              f"{max(values):>9.2f}  {len(values)}")
+        print(
+            f"{name:<{width}}  {statistics.median(values):>9.2f}  {min(values):>9.2f}  "
+            f"{max(values):>9.2f}  {len(values)}"
+        )
     cold = statistics.median(rows["demo widget ready, cold (s)"])
     bare = statistics.median(rows["bare loadPyodide(), cold (s)"])
     print(f"\ncold ready / bare loadPyodide(): {cold / bare:.2f} (target ≤ 1.3)")
-    for name in ("demo widget ready, warm (s)", "demo widget ready, warm, from a routine page (s)",
-                 "demo widget ready, warm, from the service worker's cache (s)"):
+    for name in (
+        "demo widget ready, warm (s)",
+        "demo widget ready, warm, from a routine page (s)",
+        "demo widget ready, warm, from the service worker's cache (s)",
+    ):
         warm = statistics.median(rows[name])
-        print(f"{name.removeprefix('demo widget ready, ').removesuffix(' (s)')}: "
-              f"{warm:.2f} s (target ≤ 1 s)")
-    print(f"assess() in CPython: {rows['needs assessment, one assess() call in CPython (ms)'][0]:.2f} ms "
-          "(target < 5 ms)")
+        print(
+            f"{name.removeprefix('demo widget ready, ').removesuffix(' (s)')}: "
+            f"{warm:.2f} s (target ≤ 1 s)"
+        )
+    assess_ms = rows["needs assessment, one assess() call in CPython (ms)"][0]
+    print(f"assess() in CPython: {assess_ms:.2f} ms (target < 5 ms)")
     brotli = statistics.median(rows["widget page transfer, cold, brotli over HTTPS (kB)"])
     print(f"widget page, cold, brotli: {brotli / 1000:.2f} MB (target ≤ 6 MB)")
     for when, target in (("cold", 3), ("warm", 4)):
         peer = statistics.median(rows[f"navigation to first PDF, {when}, naive peer (s)"])
         ours = statistics.median(rows[f"navigation to first PDF, {when}, ours (demo widget) (s)"])
-        print(f"naive peer / ours, navigation to first PDF, {when}: {peer / ours:.2f}× "
-              f"(target ≥ {target}×)")
+        print(
+            f"naive peer / ours, navigation to first PDF, {when}: {peer / ours:.2f}× "
+            f"(target ≥ {target}×)"
+        )
 
 
 if __name__ == "__main__":

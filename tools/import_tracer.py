@@ -58,8 +58,7 @@ def _caller(depth: int):
     except ValueError:
         return None
     while frame is not None and (
-        frame.f_globals.get("__name__", "").startswith(IMPORT_SYSTEM)
-        or frame.f_code in HOOKS
+        frame.f_globals.get("__name__", "").startswith(IMPORT_SYSTEM) or frame.f_code in HOOKS
     ):
         frame = frame.f_back
     return frame
@@ -98,7 +97,7 @@ def _resolve(name: str, globals_: dict | None, level: int) -> str:
     return importlib.util.resolve_name("." * level + name, package)
 
 
-def _traced_import(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002
+def _traced_import(name, globals=None, locals=None, fromlist=(), level=0):
     module = _original_import(name, globals, locals, fromlist, level)
     try:
         full = _resolve(name, globals, level)
@@ -108,7 +107,7 @@ def _traced_import(name, globals=None, locals=None, fromlist=(), level=0):  # no
             if candidate in sys.modules:
                 names.append(candidate)
         _record(_caller(1), names)
-    except Exception:  # noqa: BLE001 - tracing must never change what the code does
+    except Exception:
         pass
     return module
 
@@ -149,7 +148,14 @@ def run_tests(repo: str, site_packages: str, site: str) -> int:
     import pytest
 
     needs_outside = {
-        "base_url", "browser", "page", "context", "sw_context", "built", "folder", "https_url",
+        "base_url",
+        "browser",
+        "page",
+        "context",
+        "sw_context",
+        "built",
+        "folder",
+        "https_url",
         "gzip_only_url",
     }
 
@@ -165,9 +171,20 @@ def run_tests(repo: str, site_packages: str, site: str) -> int:
 
     os.chdir(repo)
     return pytest.main(
-        ["-q", "-p", "no:cacheprovider", "-p", "no:faulthandler", "--capture=sys",
-         "--continue-on-collection-errors",
-         "-o", "addopts=", "-W", "ignore", f"{repo}/tests"],
+        [
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:faulthandler",
+            "--capture=sys",
+            "--continue-on-collection-errors",
+            "-o",
+            "addopts=",
+            "-W",
+            "ignore",
+            f"{repo}/tests",
+        ],
         plugins=[Deselect()],
     )
 
@@ -181,5 +198,6 @@ def dump(path: str) -> None:
                 "edges": {k: sorted(v) for k, v in sorted(edges.items())},
                 "loaded": sorted(sys.modules),
             },
-            fh, indent=0,
+            fh,
+            indent=0,
         )

@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from release import pyodide_dist, trim  # noqa: E402
+import widget_ops  # noqa: E402 - tests/ is on the path only now
 
-import widget_ops  # noqa: E402
+from release import pyodide_dist, trim  # noqa: E402 - likewise, the repository root
 
 HEADER = """\
 # The modules of Pyodide's standard library and of fontTools that the portal imports in the
@@ -80,8 +80,10 @@ def close(trace: dict) -> dict[str, str]:
     the module whose import brought it in, or to why it is a starting point."""
     via: dict[str, str] = {m: "Pyodide's start-up" for m in trace["startup"]}
     for name, by in trace["needed"].items():
-        via.setdefault(name, f"JavaScript, {by[5:]}" if by.startswith("<js>")
-                       else f"imported on a path of {by}")
+        via.setdefault(
+            name,
+            f"JavaScript, {by[5:]}" if by.startswith("<js>") else f"imported on a path of {by}",
+        )
     for name in trace["loaded"]:
         if name.split(".", 1)[0] in ROOTS:
             via.setdefault(name, "a module of the portal's packages")
@@ -118,8 +120,9 @@ def main() -> None:
     full = pyodide_dist.build_full()
     site_packages = sysconfig.get_path("purelib")
     with tempfile.TemporaryDirectory(prefix="sip-imports-") as tmp:
-        proc = widget_ops.run_in_pyodide(full, Path(tmp), "--trace", site_packages,
-                                         str(args.site.resolve()), timeout=3600)
+        proc = widget_ops.run_in_pyodide(
+            full, Path(tmp), "--trace", site_packages, str(args.site.resolve()), timeout=3600
+        )
         if proc.returncode:
             sys.exit(f"tracing failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
         trace = json.loads((Path(tmp) / "trace.json").read_text("utf-8"))
@@ -143,8 +146,10 @@ def main() -> None:
     )
     trim.IMPORTS.write_text(header + "\n".join(keep) + "\n", "utf-8")
     stdlib = sum(1 for m in keep if m.split(".", 1)[0] not in trim.TRIMMED_WHEELS.values())
-    print(f"wrote {trim.IMPORTS.relative_to(ROOT)}: {stdlib} standard-library modules of "
-          f"{len(modules_in(full / pyodide_dist.STDLIB))}, {len(keep) - stdlib} of fontTools")
+    print(
+        f"wrote {trim.IMPORTS.relative_to(ROOT)}: {stdlib} standard-library modules of "
+        f"{len(modules_in(full / pyodide_dist.STDLIB))}, {len(keep) - stdlib} of fontTools"
+    )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ import argparse
 import email.utils
 import functools
 import io
+import mimetypes
 import os
 import re
-import mimetypes
 import ssl
 import subprocess
 import tempfile
@@ -136,7 +136,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", cache_control(self.path))
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         if getattr(self.server, "verbose", False):
             super().log_message(format, *args)
 
@@ -149,10 +149,28 @@ def self_signed_context() -> ssl.SSLContext:
     with tempfile.TemporaryDirectory(prefix="sip-tls-") as tmp:
         key, cert = f"{tmp}/key.pem", f"{tmp}/cert.pem"
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-             "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
-             "-addext", "subjectAltName=IP:127.0.0.1"],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                key,
+                "-out",
+                cert,
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ],
+            check=True,
+            capture_output=True,
         )
         context.load_cert_chain(cert, key)
     return context
@@ -173,8 +191,14 @@ class TLSServer(ThreadingHTTPServer):
             super().finish_request(tls, client_address)
 
 
-def make_server(directory: Path, port: int = 0, prefix: str = "/", verbose: bool = False,
-                https: bool = False, brotli: bool = True):
+def make_server(
+    directory: Path,
+    port: int = 0,
+    prefix: str = "/",
+    verbose: bool = False,
+    https: bool = False,
+    brotli: bool = True,
+):
     """A started server in a daemon thread; returns ``(server, base_url)``. ``brotli=False``
     sends only the ``.gz`` copies, as a server without brotli support does."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
@@ -197,11 +221,13 @@ def main() -> None:
     parser.add_argument("--dir", default="site")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/")
-    parser.add_argument("--https", action="store_true",
-                        help="HTTPS with a throwaway self-signed certificate")
+    parser.add_argument(
+        "--https", action="store_true", help="HTTPS with a throwaway self-signed certificate"
+    )
     args = parser.parse_args()
-    server, url = make_server(Path(args.dir), args.port, args.prefix, verbose=True,
-                              https=args.https)
+    server, url = make_server(
+        Path(args.dir), args.port, args.prefix, verbose=True, https=args.https
+    )
     print(f"SIP-portalen: {url}  (Ctrl+C stoppar)", flush=True)
     try:
         threading.Event().wait()

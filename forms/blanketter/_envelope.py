@@ -107,8 +107,7 @@ def visible_area(envelope: Envelope) -> Rect:
 def window_reach(envelope: Envelope) -> Rect:
     """Every part of the page the window can show in some position of the sheet."""
     window, (play_x, play_y) = envelope.window, envelope.play
-    return Rect(window.x - play_x, window.y - play_y, window.width + play_x,
-                window.height + play_y)
+    return Rect(window.x - play_x, window.y - play_y, window.width + play_x, window.height + play_y)
 
 
 def address_area(envelopes: tuple[Envelope, ...] = ENVELOPES) -> Rect:

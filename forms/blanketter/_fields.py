@@ -37,6 +37,4 @@ def county_lines(
     county = registry.registry().counties.get(lan)
     if county is None:
         return []
-    return [
-        (row.display_text, row.kalla.citation) for row in county.lines(blankett, amne, facts)
-    ]
+    return [(row.display_text, row.kalla.citation) for row in county.lines(blankett, amne, facts)]

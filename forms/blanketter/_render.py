@@ -354,6 +354,7 @@ def render_document(
 
 # -- blank forms --------------------------------------------------------------------------------
 
+
 def _note_height(doc: SipDocument, note: str) -> float:
     return doc.small_height(note) if note else 0.0
 

@@ -435,11 +435,18 @@ def validate(answers: dict) -> Result:
 
     meeting = _checks.as_date(a, "datum")
     _checks.check_order(
-        result, _checks.today(), meeting, "datum",
-        "Datumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+        result,
+        _checks.today(),
+        meeting,
+        "datum",
+        "Datumet har redan varit. Välj dagens datum eller ett senare.",
+        same_ok=True,
     )
     _checks.check_order(
-        result, _checks.as_time(a, "start"), _checks.as_time(a, "slut"), "slut",
+        result,
+        _checks.as_time(a, "start"),
+        _checks.as_time(a, "slut"),
+        "slut",
         "Sluttiden måste vara senare än starttiden.",
     )
     reply = _checks.as_date(a, "svara_senast")
@@ -448,8 +455,12 @@ def validate(answers: dict) -> Result:
         result, reply, meeting, "svara_senast", "Svarsdatumet måste vara före mötesdatumet."
     )
     _checks.check_order(
-        result, _checks.today(), reply, "svara_senast",
-        "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.", same_ok=True,
+        result,
+        _checks.today(),
+        reply,
+        "svara_senast",
+        "Svarsdatumet har redan varit. Välj dagens datum eller ett senare.",
+        same_ok=True,
     )
     return result
 
@@ -490,7 +501,7 @@ def split_participants(answers: dict) -> tuple[list[dict], list[dict]]:
 
 
 def duty_text(lan: str, *, capital: bool = True) -> str:
-    """"Kommunen, regionen och skolan", from the county's obliged parties."""
+    """ "Kommunen, regionen och skolan", from the county's obliged parties."""
     names = list(dict.fromkeys(_DUTY_NAMES[a] for a in obliged_parties(lan)))
     text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
     return text[:1].upper() + text[1:] if capital else text
@@ -776,8 +787,7 @@ def _letter(doc: SipDocument, answers: dict, recipient: dict, created: datetime)
         if x
     )
     doc.letter_block(MARGIN, below, 80, sender)
-    doc.letter_block(DATE_X, 18, ADDRESS.right - DATE_X, date_text(created.date(),
-                                                                   weekday=False))
+    doc.letter_block(DATE_X, 18, ADDRESS.right - DATE_X, date_text(created.date(), weekday=False))
     _window_address(doc, recipient)
     doc.resume_at(BODY_TOP)
 
@@ -835,7 +845,7 @@ def _closing(doc: SipDocument, answers: dict, recipient: dict) -> None:
 
 
 def _relatives_text(answers: dict) -> str:
-    """"Ingrid Öhman (närstående), Bo Ek (god man)"."""
+    """ "Ingrid Öhman (närstående), Bo Ek (god man)"."""
     fld = FORM.item("narstaende").fields[1]
     return ", ".join(
         f"{row.get('namn', '')} ({_render.option_label(fld, row.get('relation', '')).lower()})"

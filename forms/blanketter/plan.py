@@ -76,9 +76,7 @@ FORM = Form(
     sections=(
         Section(
             title="Personen",
-            items=(
-                *_fields.PERSON,
-            ),
+            items=(*_fields.PERSON,),
         ),
         Section(
             title="Om planen",
@@ -486,21 +484,35 @@ def validate(answers: dict) -> Result:
     _checks.check_version(result, "version")
     plan_date = _checks.as_date(a, "datum")
     _checks.check_order(
-        result, plan_date, _checks.as_date(a, "uppfoljning_datum"), "uppfoljning_datum",
+        result,
+        plan_date,
+        _checks.as_date(a, "uppfoljning_datum"),
+        "uppfoljning_datum",
         "Uppföljningen måste vara efter planens datum.",
     )
     _checks.check_order(
-        result, plan_date, _checks.as_date(a, "samtycke_giltig_till"), "samtycke_giltig_till",
+        result,
+        plan_date,
+        _checks.as_date(a, "samtycke_giltig_till"),
+        "samtycke_giltig_till",
         "Samtycket måste gälla längre än till planens datum.",
     )
     _checks.check_order(
-        result, plan_date, _checks.as_date(a, "godkand_datum"), "godkand_datum",
-        "Planen kan inte godkännas före sitt eget datum.", same_ok=True,
+        result,
+        plan_date,
+        _checks.as_date(a, "godkand_datum"),
+        "godkand_datum",
+        "Planen kan inte godkännas före sitt eget datum.",
+        same_ok=True,
     )
     for index, goal in enumerate(a.get("mal") or []):
         _checks.check_order(
-            result, _checks.as_date(goal, "start"), _checks.as_date(goal, "klart"),
-            f"mal.{index}.klart", "Klart-datumet kan inte vara före startdatumet.", same_ok=True,
+            result,
+            _checks.as_date(goal, "start"),
+            _checks.as_date(goal, "klart"),
+            f"mal.{index}.klart",
+            "Klart-datumet kan inte vara före startdatumet.",
+            same_ok=True,
         )
     for index, row in enumerate(a.get("mottagare") or []):
         if row.get("samtycke") is not True:
@@ -517,7 +529,8 @@ def validate(answers: dict) -> Result:
             result,
             "samordningsansvarig_typ",
             "Välj en roll som länets dokument nämner: "
-            + " eller ".join(SAMORDNINGSANSVARIG[k].lower() for k in named) + ".",
+            + " eller ".join(SAMORDNINGSANSVARIG[k].lower() for k in named)
+            + ".",
         )
     return result
 
@@ -555,11 +568,13 @@ def responsibility_rows(answers: dict) -> list[list[str]]:
     rows = []
     for number, row in enumerate(answers.get("mal") or [], start=1):
         who = row.get("huvudman_annan") if row.get("huvudman") == "annan" else ""
-        rows.append([
-            f"Mål {number}, {_render.option_label(sikt, row.get('sikt', '')).lower()}",
-            who or _render.option_label(huvudman, row.get("huvudman", "")),
-            row.get("ansvarig", ""),
-        ])
+        rows.append(
+            [
+                f"Mål {number}, {_render.option_label(sikt, row.get('sikt', '')).lower()}",
+                who or _render.option_label(huvudman, row.get("huvudman", "")),
+                row.get("ansvarig", ""),
+            ]
+        )
     return rows
 
 
@@ -598,8 +613,12 @@ def _recipients(doc: SipDocument, answers: dict) -> None:
         doc.table(
             ["Namn", "Vem", "Du har sagt ja", "Datum"],
             [
-                [r.get("namn", ""), _render.option_label(roll, r.get("roll", "")), r["samtycke"],
-                 date_text(r.get("datum", ""))]
+                [
+                    r.get("namn", ""),
+                    _render.option_label(roll, r.get("roll", "")),
+                    r["samtycke"],
+                    date_text(r.get("datum", "")),
+                ]
                 for r in rows
             ],
         )

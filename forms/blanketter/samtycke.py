@@ -275,7 +275,10 @@ def validate(answers: dict) -> Result:
             "Barnet har två vårdnadshavare. Båda ska samtycka, så fyll i vårdnadshavare 2.",
         )
     _checks.check_order(
-        result, _checks.today(), _checks.as_date(a, "giltig_till"), "giltig_till",
+        result,
+        _checks.today(),
+        _checks.as_date(a, "giltig_till"),
+        "giltig_till",
         "Samtycket måste gälla framåt. Välj ett datum efter i dag.",
     )
     form, allowed = a.get("form"), forms(a.get("lan", ""))
@@ -285,7 +288,8 @@ def validate(answers: dict) -> Result:
             result,
             "form",
             "Länets dokument nämner inte det sättet att samtycka. Välj "
-            + " eller ".join(labels) + ".",
+            + " eller ".join(labels)
+            + ".",
         )
     return result
 
@@ -433,9 +437,7 @@ def _blank_form(doc: SipDocument) -> None:
 def render_blank() -> bytes:
     """The consent for handwriting, with signature lines."""
     doc = _render.new_document(FORM, blank=True)
-    _render.render_blank(
-        doc, FORM, custom={"aterkalla_till": _blank_withdraw, "form": _blank_form}
-    )
+    _render.render_blank(doc, FORM, custom={"aterkalla_till": _blank_withdraw, "form": _blank_form})
     doc.keep_together(70)
     doc.heading("Underskrift", 2)
     doc.small(

@@ -49,9 +49,7 @@ FORM = Form(
     sections=(
         Section(
             title="Personen",
-            items=(
-                *_fields.PERSON,
-            ),
+            items=(*_fields.PERSON,),
         ),
         Section(
             title="Planen som följs upp",
@@ -61,8 +59,7 @@ FORM = Form(
                     "plan_version", "Planens version", required=True, max_length=4, width="short"
                 ),
                 _fields.lan_field(
-                    "Blanketten skriver ut det som länets dokument säger om uppföljning och "
-                    "avslut."
+                    "Blanketten skriver ut det som länets dokument säger om uppföljning och avslut."
                 ),
             ),
         ),
@@ -174,7 +171,11 @@ def validate(answers: dict) -> Result:
     plan_date = _checks.as_date(a, "plan_datum")
     meeting = _checks.as_date(a, "datum")
     _checks.check_order(
-        result, plan_date, meeting, "datum", "Uppföljningen kan inte vara före planens datum.",
+        result,
+        plan_date,
+        meeting,
+        "datum",
+        "Uppföljningen kan inte vara före planens datum.",
         same_ok=True,
     )
     _checks.check_order(

@@ -480,8 +480,20 @@ class _RowReader:
         avgor = row.get("avgor", False)
         if not isinstance(avgor, bool):
             raise f.fail(where, "'avgor' ska vara true eller false.")
-        known = {"amne", "roll", "villkor", "utom", "beslut", "avgor", "utfall", "text",
-                 "kalla", "belagg", "tyst", "id"}
+        known = {
+            "amne",
+            "roll",
+            "villkor",
+            "utom",
+            "beslut",
+            "avgor",
+            "utfall",
+            "text",
+            "kalla",
+            "belagg",
+            "tyst",
+            "id",
+        }
         unknown = sorted(set(row) - known)
         if unknown:
             raise f.fail(where, f"okänd nyckel '{unknown[0]}'.")
@@ -511,8 +523,14 @@ class _RowReader:
                 where, f"okänd gemensam rad '{ref}'. Gemensamma rader finns i {SHARED_FILE}."
             )
         base = self.shared[ref]
-        return Rule(**{**base.__dict__, "county": county, "shared": ref,
-                       "where": f"{f.name}, {where} (ref '{ref}')"})
+        return Rule(
+            **{
+                **base.__dict__,
+                "county": county,
+                "shared": ref,
+                "where": f"{f.name}, {where} (ref '{ref}')",
+            }
+        )
 
 
 def _load_shared(path: Path) -> tuple[dict[str, Topic], dict[str, str], dict[str, Rule], _File]:
@@ -643,9 +661,7 @@ def _blankett_table(
             continue
         for value in values:
             if value not in allowed:
-                raise f.fail(
-                    where, f"okänt val '{value}' i '{name}'. Kända: {', '.join(allowed)}."
-                )
+                raise f.fail(where, f"okänt val '{value}' i '{name}'. Kända: {', '.join(allowed)}.")
         kalla_key = f.text(table, f"{name}_kalla", where)
         if kalla_key not in reader.sources:
             raise f.fail(where, f"'{name}_kalla' okänd källa '{kalla_key}'.")

@@ -274,5 +274,3 @@ def valid_samtycke(**changes) -> dict:
     }
     answers.update(changes)
     return answers
-
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -36,5 +37,5 @@ def fill(page, answers: dict, prefix: str = "") -> None:
 
 
 def pdf_file_text(path) -> str:
-    reader = PdfReader(io.BytesIO(open(path, "rb").read()))
+    reader = PdfReader(io.BytesIO(Path(path).read_bytes()))
     return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)

@@ -653,49 +653,37 @@ class SipDocument:
 
     def notice(self, text: str, *, bold: bool = False) -> None:
         """A framed note across the page (a reminder the reader must not miss)."""
-        pdf = self.pdf
-        self._begin(self._lines_height(text, 5, size=9.5, bold=bold, most=3) + 4)
-        pdf.set_draw_color(*BLUE)
-        pdf.set_fill_color(*PALE_BLUE)
-        pdf.set_line_width(0.4)
-        self._font(9.5, bold)
-        with self._tags.content("P"):  # the frame is drawn with the text, line by line
-            pdf.multi_cell(
-                0,
-                5,
-                clean_text(text),
-                border=1,
-                fill=True,
-                padding=2,
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-                align="L",
-            )
-        pdf.set_fill_color(*WHITE)
-        pdf.ln(3)
+        self._framed(text, size=9.5, bold=bold, line=5, frame=(BLUE, PALE_BLUE, 0.4), pad=2)
+        self.pdf.ln(3)
 
     def paper_note(self, text: str) -> None:
         """The quiet framed line at the top of a blank form: what this paper version is for."""
+        grey = ((150, 150, 150), (245, 245, 245), 0.2)
+        self._framed(text, size=8.5, bold=False, line=LABEL_LINE, frame=grey, pad=1.8)
+        self.pdf.ln(4)
+
+    def _framed(self, text: str, *, size: float, bold: bool, line: float, frame, pad: float):
+        """``text`` in a box across the page; ``frame`` is (border colour, fill, line width)."""
         pdf = self.pdf
-        self._begin(self._lines_height(text, LABEL_LINE, size=8.5, most=3) + 4)
-        pdf.set_draw_color(150, 150, 150)
-        pdf.set_fill_color(245, 245, 245)
-        pdf.set_line_width(0.2)
-        self._font(8.5)
-        with self._tags.content("P"):
+        border, fill, width = frame
+        self._begin(self._lines_height(text, line, size=size, bold=bold, most=3) + 4)
+        pdf.set_draw_color(*border)
+        pdf.set_fill_color(*fill)
+        pdf.set_line_width(width)
+        self._font(size, bold)
+        with self._tags.content("P"):  # the frame is drawn with the text, line by line
             pdf.multi_cell(
                 0,
-                LABEL_LINE,
+                line,
                 clean_text(text),
                 border=1,
                 fill=True,
-                padding=1.8,
+                padding=pad,
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
                 align="L",
             )
         pdf.set_fill_color(*WHITE)
-        pdf.ln(4)
 
     def bullets(self, items: Iterable[str]) -> None:
         """A bulleted list (tagged ``L``, an ``LI`` with its ``LBody`` for each item)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,12 +45,21 @@ def build_site(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The built site (``mkdocs build --strict``, then ``python -m release``)."""
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The built site (``mkdocs build --strict``, then ``python -m release``), built once
+    per run: under pytest-xdist the first worker builds it and the others wait for it."""
     reuse = os.environ.get("SIP_SITE_DIR")
     if reuse:
         return Path(reuse)
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site") / "site")
+    shared = tmp_path_factory.getbasetemp().parent / "site"
+    built = shared.with_name("site.built")
+    with FileLock(str(shared.with_name("site.lock"))):
+        if not built.exists():
+            build_site(shared)
+            built.touch()
+    return shared
 
 
 @pytest.fixture(scope="session")

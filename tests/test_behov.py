@@ -40,6 +40,23 @@ def case(lan: str, verksamheter: list[str] | None = None, **answers) -> dict:
     return {"lan": lan, "verksamheter": BOTH if verksamheter is None else verksamheter, **answers}
 
 
+def child_case_in_varmland() -> dict:
+    """A child with shared custody, violence suspected from a parent, an interpreter and
+    consent not yet asked: a case that reaches most of Värmland's rows."""
+    return case(
+        "varmland",
+        [*BOTH, "forsakringskassan"],
+        alder="barn",
+        vardnad="gemensam",
+        vald=True,
+        vald_barn="ja",
+        vald_forelder="misstanke",
+        tolk="ja",
+        tolk_sprak="somaliska",
+        samtycke="ej_fragat",
+    )
+
+
 def items(result: dict, title: str | None = None) -> list[dict]:
     """All section items of ``result`` (or of the section called ``title``)."""
     return [i for s in result["sections"] if title in (None, s["title"]) for i in s["items"]]
@@ -1420,20 +1437,7 @@ def _pdf_text(data: bytes) -> str:
 @pytest.fixture(scope="module")
 def pdf():
     """Cleaned answers for a Värmland child case, and their PDF."""
-    answers = behov.validate(
-        case(
-            "varmland",
-            [*BOTH, "forsakringskassan"],
-            alder="barn",
-            vardnad="gemensam",
-            vald=True,
-            vald_barn="ja",
-            vald_forelder="misstanke",
-            tolk="ja",
-            tolk_sprak="somaliska",
-            samtycke="ej_fragat",
-        )
-    ).answers
+    answers = behov.validate(child_case_in_varmland()).answers
     return answers, behov.render(answers)
 
 

@@ -14,6 +14,7 @@ import pytest
 from helpers.answers import (
     day,
     filler,
+    thirty_goal_rows,
     typed_values,
     valid_kallelse,
     valid_plan,
@@ -395,18 +396,7 @@ class TestLongCase:
         """The plan with 30 goals of ordinary length, and with one, ends no page with a
         heading; the responsibility table that breaks says "(forts.)" above its repeated
         heading row."""
-        goals = [
-            {
-                "mal": filler(300, i),
-                "sikt": "kort" if i % 2 else "lang",
-                "insatser": filler(400, 100 + i),
-                "huvudman": ("kommun", "region", "skola")[i % 3],
-                "ansvarig": f"Ansvarig {i}",
-                "start": day(3),
-                "klart": day(60),
-            }
-            for i in range(30)
-        ]
+        goals = thirty_goal_rows()
         thirty = plan.render(clean("sip-plan", mal=goals))
         one = plan.render(clean("sip-plan", mal=goals[:1]))
         assert pages_ending_with_a_heading(thirty) == []

@@ -17,38 +17,22 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from helpers.answers import thirty_goal_rows
+from pdftags import Node, TaggedPdf
 from pdfua import validate
 from pypdf import PdfReader
+from test_blanketter_common import IDS, LONG, MODULES, clean
 
 from forms import behov, demo
 from forms import pdf as layout
 from forms.blanketter import kallelse, plan
 
-try:
-    from pdftags import Node, TaggedPdf
-    from test_blanketter_common import IDS, LONG, MODULES, clean, day, filler
-except ImportError:  # tests/ imported as a package
-    from tests.pdftags import Node, TaggedPdf
-    from tests.test_blanketter_common import IDS, LONG, MODULES, clean, day, filler
-
 CREATED = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 
 
 def thirty_goals() -> dict:
-    """The plan with 30 goals of ordinary length (as tests/test_blanketter_common.py's)."""
-    goals = [
-        {
-            "mal": filler(300, i),
-            "sikt": "kort" if i % 2 else "lang",
-            "insatser": filler(400, 100 + i),
-            "huvudman": ("kommun", "region", "skola")[i % 3],
-            "ansvarig": f"Ansvarig {i}",
-            "start": day(3),
-            "klart": day(60),
-        }
-        for i in range(30)
-    ]
-    return clean("sip-plan", mal=goals)
+    """The plan with 30 goals of ordinary length."""
+    return clean("sip-plan", mal=thirty_goal_rows())
 
 
 def assessment() -> dict:

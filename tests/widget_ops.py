@@ -25,21 +25,10 @@ DEMO = {"namn": "Åsa Öhman-Łukasik"}
 def _valid_answers() -> dict[str, list[dict]]:
     """Valid answers for every widget that prints (the tests' own examples)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_behov import BOTH, case
+    from test_behov import case, child_case_in_varmland
     from test_blanketter_common import VALID
 
-    rich_case = case(
-        "varmland",
-        [*BOTH, "forsakringskassan"],
-        alder="barn",
-        vardnad="gemensam",
-        vald=True,
-        vald_barn="ja",
-        vald_forelder="misstanke",
-        tolk="ja",
-        tolk_sprak="somaliska",
-        samtycke="ej_fragat",
-    )
+    rich_case = child_case_in_varmland()
     return {
         "pdf-prov": [dict(DEMO)],
         "behovsbedomning": [rich_case, case("jonkoping")],

@@ -204,24 +204,11 @@ def three_page_plan() -> dict:
 
 
 def thirty_goal_plan() -> dict:
-    """A SIP-plan with 30 goals of ordinary length (as tests/test_blanketter_common.py's
-    long cases), about a dozen pages."""
+    """A SIP-plan with 30 goals of ordinary length, about a dozen pages."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_blanketter_common import day, filler, valid_plan
+    from helpers.answers import thirty_goal_rows, valid_plan
 
-    goals = [
-        {
-            "mal": filler(300, i),
-            "sikt": "kort" if i % 2 else "lang",
-            "insatser": filler(400, 100 + i),
-            "huvudman": ("kommun", "region", "skola")[i % 3],
-            "ansvarig": f"Ansvarig {i}",
-            "start": day(3),
-            "klart": day(60),
-        }
-        for i in range(30)
-    ]
-    return dict(valid_plan(), mal=goals)
+    return dict(valid_plan(), mal=thirty_goal_rows())
 
 
 def plan_pdf(page, base: str, answers: dict) -> tuple[float, int]:

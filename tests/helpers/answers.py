@@ -139,6 +139,22 @@ def valid_kallelse(**changes) -> dict:
     return answers
 
 
+def thirty_goal_rows() -> list[dict]:
+    """A SIP-plan's 30 goals of ordinary length (a plan of about a dozen pages)."""
+    return [
+        {
+            "mal": filler(300, i),
+            "sikt": "kort" if i % 2 else "lang",
+            "insatser": filler(400, 100 + i),
+            "huvudman": ("kommun", "region", "skola")[i % 3],
+            "ansvarig": f"Ansvarig {i}",
+            "start": day(3),
+            "klart": day(60),
+        }
+        for i in range(30)
+    ]
+
+
 def valid_plan(**changes) -> dict:
     answers = {
         "person_namn": "Åsa Öhman",

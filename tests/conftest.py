@@ -157,6 +157,15 @@ def shared_context(browser, base_url):
     assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
 
 
+@pytest.fixture
+def page_in_shared_context(shared_context):
+    """A new page (tab) in the module's context: the page as a first visit shows it, without
+    downloading and compiling Python again for every test."""
+    page = _new_page(shared_context)
+    yield page
+    page.close()
+
+
 def reset_widget(page) -> None:
     """Put a started widget back to how a fresh visit shows it, with the page's own
     "Rensa formuläret" (which also clears errors and notices), then the messages a fresh

@@ -31,8 +31,9 @@ def describe(violations: list[dict]) -> str:
 
 class TestAxe:
     @pytest.mark.parametrize("url", all_page_urls())
-    def test_page_has_no_violations(self, page, base_url, url):
+    def test_page_has_no_violations(self, page_in_shared_context, base_url, url):
         """axe-core reports nothing on the page as it first shows."""
+        page = page_in_shared_context
         page.goto(base_url + url)
         page.wait_for_load_state("load")
         violations = run_axe(page)

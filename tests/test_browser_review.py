@@ -13,9 +13,9 @@ import copy
 
 import pytest
 from conftest import _guarded_context, run_axe, wait_js, wait_ready
+from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.browser import fill
 from pypdf import PdfReader
-from test_blanketter_common import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
-from test_browser_blanketter import fill
 
 from forms.registry import get_form
 from forms.schema import Repeat, visible, visible_answers
@@ -105,15 +105,10 @@ READ_REVIEW = """() => {
 
 
 @pytest.fixture
-def blankett(page, base_url):
-    """``blankett(form_id)``: the blankett's page, started."""
-
-    def opener(form_id: str):
-        page.goto(base_url + f"blanketter/{form_id}/")
-        wait_ready(page)
-        return page
-
-    return opener
+def blankett(open_widget):
+    """``blankett(form_id)``: the blankett's page, started, shared by the module and cleared
+    (which also closes the list) before each test."""
+    return lambda form_id: open_widget(f"blanketter/{form_id}/")
 
 
 FOCUSED = "() => [document.activeElement.tagName, document.activeElement.textContent.trim()]"

@@ -5,9 +5,8 @@ also after a row before it has been removed."""
 from __future__ import annotations
 
 import pytest
-from conftest import wait_ready
-from test_blanketter_common import valid_plan
-from test_browser_blanketter import fill
+from helpers.answers import valid_plan
+from helpers.browser import fill
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +30,10 @@ def chosen(page, number: int) -> list[str]:
     )
 
 
-def test_a_label_in_an_added_row_chooses_that_rows_option(page, base_url):
+def test_a_label_in_an_added_row_chooses_that_rows_option(open_widget):
     """Three goals: clicking "Kortsiktigt mål" in goal 3 chooses it in goal 3 and nowhere else;
     after removing goal 2, the former goal 3 is goal 2 and its labels still work."""
-    page.goto(base_url + "blanketter/sip-plan/")
-    wait_ready(page)
+    page = open_widget("blanketter/sip-plan/")
     add = page.locator("[data-repeat=mal] > .sip-add")
     add.click()
     add.click()
@@ -52,13 +50,12 @@ def test_a_label_in_an_added_row_chooses_that_rows_option(page, base_url):
     assert page.evaluate(DUPLICATE_IDS) == []
 
 
-def test_a_message_about_an_added_row_stands_beside_it(page, base_url):
+def test_a_message_about_an_added_row_stands_beside_it(open_widget):
     """A wrong date in goal 2 (added on the page): the message is beside goal 2's date field,
     which is marked invalid, and the summary's link takes the focus there."""
     plan = valid_plan()
     plan["mal"][1]["start"] = "2026-13-45"
-    page.goto(base_url + "blanketter/sip-plan/")
-    wait_ready(page)
+    page = open_widget("blanketter/sip-plan/")
     fill(page, plan)
     page.get_by_role("button", name="Skapa PDF", exact=True).click()
     page.locator(".sip-error-summary").wait_for(state="visible")

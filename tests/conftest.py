@@ -120,7 +120,8 @@ def _guarded_context(browser, base_url, **options):
 
 @pytest.fixture
 def context(browser, base_url):
-    """A fresh browser context (empty cache, no storage) that refuses other origins.
+    """A fresh browser context (empty cache, no storage); a request to another origin fails
+    the test.
 
     The service worker is blocked here, so each test starts from the network; tests of the
     offline mode use ``sw_context``.
@@ -164,9 +165,9 @@ def shared_context(browser, base_url):
 
 
 @pytest.fixture
-def page_in_shared_context(shared_context):
-    """A new page (tab) in the module's context: the page as a first visit shows it, without
-    downloading and compiling Python again for every test."""
+def new_tab(shared_context):
+    """A new page (tab) in the module's context: the page as a first visit shows it, but the
+    files come from the context's HTTP cache instead of being downloaded for every test."""
     page = _new_page(shared_context)
     yield page
     page.close()

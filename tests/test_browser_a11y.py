@@ -31,16 +31,17 @@ def describe(violations: list[dict]) -> str:
 
 class TestAxe:
     @pytest.mark.parametrize("url", all_page_urls())
-    def test_page_has_no_violations(self, page_in_shared_context, base_url, url):
+    def test_page_has_no_violations(self, new_tab, base_url, url):
         """axe-core reports nothing on the page as it first shows."""
-        page = page_in_shared_context
+        page = new_tab
         page.goto(base_url + url)
         page.wait_for_load_state("load")
         violations = run_axe(page)
         assert violations == [], describe(violations)
 
-    def test_widget_with_errors_shown_has_no_violations(self, page, base_url):
+    def test_widget_with_errors_shown_has_no_violations(self, new_tab, base_url):
         """The error summary and field messages are accessible too."""
+        page = new_tab
         page.goto(base_url + "verktyg/pdf-prov/")
         wait_ready(page)
         page.get_by_role("button", name="Skapa PDF").click()

@@ -231,9 +231,10 @@ def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
 
 class TestKeyboard:
     @pytest.mark.parametrize("form_id", list(CASES))
-    def test_blankett_completed_and_downloaded_with_keyboard_only(self, page, base_url, form_id):
+    def test_blankett_completed_and_downloaded_with_keyboard_only(self, new_tab, base_url, form_id):
         """From the top of the page, Tab/Space/arrows/Enter alone fill the blankett and
         download its PDF."""
+        page = new_tab
         answers = CASES[form_id]()
         page.goto(base_url + f"blanketter/{form_id}/")
         wait_ready(page)
@@ -242,9 +243,10 @@ class TestKeyboard:
         text = " ".join((p.extract_text() or "") for p in PdfReader(info.value.path()).pages)
         assert MARK in text
 
-    def test_failed_submit_moves_focus_to_summary_and_link_to_field(self, page, base_url):
+    def test_failed_submit_moves_focus_to_summary_and_link_to_field(self, new_tab, base_url):
         """Enter on 'Skapa PDF' with empty fields focuses the error summary; its first link
         takes the focus to the field."""
+        page = new_tab
         page.goto(base_url + "blanketter/kallelse/")
         wait_ready(page)
         page.locator("button[type=submit]").focus()
@@ -257,8 +259,9 @@ class TestKeyboard:
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline != "none", "focus must be visible"
 
-    def test_needs_assessment_by_keyboard(self, page, base_url):
+    def test_needs_assessment_by_keyboard(self, new_tab, base_url):
         """The needs assessment answers with Space and arrow keys alone."""
+        page = new_tab
         page.goto(base_url + "verktyg/behovsbedomning/")
         wait_ready(page)
         page.locator("#f-lan-0").focus()
@@ -272,8 +275,9 @@ class TestKeyboard:
 
 
 class TestUnsavedInput:
-    def test_leaving_with_typed_input_asks_first(self, page, base_url):
+    def test_leaving_with_typed_input_asks_first(self, new_tab, base_url):
         """Typing and then leaving the page triggers the browser's 'leave page?' question."""
+        page = new_tab
         page.goto(base_url + "blanketter/samtycke/")
         wait_ready(page)
         page.locator("[name=person_namn]").fill("Ada")
@@ -288,8 +292,9 @@ class TestUnsavedInput:
         assert "beforeunload" in dialogs
         assert page.url.endswith("blanketter/samtycke/")
 
-    def test_untouched_form_leaves_without_question(self, page, base_url):
+    def test_untouched_form_leaves_without_question(self, new_tab, base_url):
         """No question when nothing was typed."""
+        page = new_tab
         page.goto(base_url + "blanketter/samtycke/")
         wait_ready(page)
         dialogs: list[str] = []

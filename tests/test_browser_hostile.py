@@ -72,11 +72,11 @@ def kallelse(open_widget):
 
 
 @pytest.fixture
-def fresh_kallelse(page, base_url):
-    """A kallelse page of its own, for tests that crash its Python."""
-    page.goto(base_url + "blanketter/kallelse/")
-    wait_ready(page)
-    return page
+def fresh_kallelse(new_tab, base_url):
+    """A kallelse page of its own (a new tab), for tests that crash its Python."""
+    new_tab.goto(base_url + "blanketter/kallelse/")
+    wait_ready(new_tab)
+    return new_tab
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from helpers.answers import (
+    VALID,
     day,
     filler,
     thirty_goal_rows,
@@ -30,12 +31,6 @@ from forms.blanketter import kallelse, plan, samtycke, uppfoljning
 from forms.pdf import read_answers
 
 MODULES = {"kallelse": kallelse, "sip-plan": plan, "uppfoljning": uppfoljning, "samtycke": samtycke}
-VALID = {
-    "kallelse": valid_kallelse,
-    "sip-plan": valid_plan,
-    "uppfoljning": valid_uppfoljning,
-    "samtycke": valid_samtycke,
-}
 IDS = list(MODULES)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_axe, wait_js
-from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.answers import VALID, valid_kallelse, valid_plan, valid_samtycke
 from helpers.browser import fill, pdf_file_text
 from pdfua import validate
 from pypdf import PdfReader
@@ -17,13 +17,6 @@ from pypdf import PdfReader
 from forms.blanketter._format import clock, date_text
 
 pytestmark = pytest.mark.browser
-
-CASES = {
-    "kallelse": valid_kallelse,
-    "sip-plan": valid_plan,
-    "uppfoljning": valid_uppfoljning,
-    "samtycke": valid_samtycke,
-}
 
 
 def typed_words(answers: dict, page) -> set[str]:
@@ -51,12 +44,12 @@ def pdfua_findings(path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("form_id", list(CASES))
+@pytest.mark.parametrize("form_id", list(VALID))
 class TestBlankett:
     def test_fill_download_and_reopen(self, open_widget, form_id, tmp_path):
         """Typed answers come back in the downloaded PDF, which is tagged (pdfua finds
         nothing), and the PDF fills the form again."""
-        answers = CASES[form_id]()
+        answers = VALID[form_id]()
         page = open_widget(f"blanketter/{form_id}/")
         fill(page, answers)
         with page.expect_download() as info:
@@ -125,7 +118,7 @@ class TestBlankett:
         """Submitting with one mistake shows a summary and the message, keeps the other answers,
         and axe finds nothing with the errors shown."""
         page = open_widget(f"blanketter/{form_id}/")
-        answers = CASES[form_id](person_personnummer="19121212-1213")
+        answers = VALID[form_id](person_personnummer="19121212-1213")
         fill(page, answers)
         page.get_by_role("button", name="Skapa PDF", exact=True).click()
         page.locator(".sip-error-summary").wait_for(state="visible")

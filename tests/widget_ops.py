@@ -25,8 +25,8 @@ DEMO = {"namn": "Åsa Öhman-Łukasik"}
 def _valid_answers() -> dict[str, list[dict]]:
     """Valid answers for every widget that prints (the tests' own examples)."""
     sys.path.insert(0, str(ROOT / "tests"))
+    from helpers.answers import VALID
     from test_behov import case, child_case_in_varmland
-    from test_blanketter_common import VALID
 
     rich_case = child_case_in_varmland()
     return {

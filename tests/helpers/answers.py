@@ -290,3 +290,12 @@ def valid_samtycke(**changes) -> dict:
     }
     answers.update(changes)
     return answers
+
+
+#: Each blankett's id and the function that gives valid answers for it.
+VALID = {
+    "kallelse": valid_kallelse,
+    "sip-plan": valid_plan,
+    "uppfoljning": valid_uppfoljning,
+    "samtycke": valid_samtycke,
+}

@@ -923,21 +923,23 @@ class SipDocument:
         """The height of each cell's text in a table row (0 for an empty cell)."""
         self._font(9, head)
         return [
-            self.pdf.multi_cell(
-                width,
-                line,
-                text,
-                max_line_height=line,
-                align="L",
-                new_x=XPos.RIGHT,
-                new_y=YPos.TOP,
-                dry_run=True,
-                output="HEIGHT",
-            )
-            if text
-            else 0.0
+            self._cell_text(width, line, text, dry_run=True, output="HEIGHT") if text else 0.0
             for text, width in zip(cells, columns, strict=True)
         ]
+
+    def _cell_text(self, width: float, line: float, text: str, **measure):
+        """A table cell's text from the current position; with ``measure`` (fpdf2's
+        ``dry_run`` and ``output``) its height, laid out exactly as it will be drawn."""
+        return self.pdf.multi_cell(
+            width,
+            line,
+            text,
+            max_line_height=line,
+            align="L",
+            new_x=XPos.RIGHT,
+            new_y=YPos.TOP,
+            **measure,
+        )
 
     def _table_page_break(self) -> None:
         x = self.pdf.x
@@ -978,15 +980,7 @@ class SipDocument:
                 pdf.set_xy(x, y + (height - text_height) / 2)
                 scope = "Column" if tag == "TH" else ""
                 with self._tags.content(tag, scope=scope) if tag else _nothing():
-                    pdf.multi_cell(
-                        width,
-                        line,
-                        text,
-                        max_line_height=line,
-                        align="L",
-                        new_x=XPos.RIGHT,
-                        new_y=YPos.TOP,
-                    )
+                    self._cell_text(width, line, text)
             elif tag:
                 with self._tags.group(tag):
                     pass  # an empty cell, to write in by hand

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -109,13 +110,20 @@ class Guard:
             self.foreign.append(url)
 
 
-def _guarded_context(browser, base_url, **options):
+@contextmanager
+def guarded_context(browser, base_url, **options):
+    """A browser context whose guard records every request. On leaving the block the context
+    is closed, and a request to another origin fails the test."""
     parts = urlsplit(base_url)
     guard = Guard(f"{parts.scheme}://{parts.netloc}")
     ctx = browser.new_context(accept_downloads=True, locale="sv-SE", **options)
     ctx.on("request", guard.record)
     ctx.guard = guard
-    return ctx
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+    assert not guard.foreign, f"requests to other origins: {guard.foreign}"
 
 
 @pytest.fixture
@@ -126,27 +134,25 @@ def context(browser, base_url):
     The service worker is blocked here, so each test starts from the network; tests of the
     offline mode use ``sw_context``.
     """
-    ctx = _guarded_context(browser, base_url, service_workers="block")
-    yield ctx
-    ctx.close()
-    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
+    with guarded_context(browser, base_url, service_workers="block") as ctx:
+        yield ctx
 
 
 @pytest.fixture
 def sw_context(browser, base_url):
     """Like ``context``, with the portal's service worker allowed."""
-    ctx = _guarded_context(browser, base_url, service_workers="allow")
-    yield ctx
-    ctx.close()
-    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
+    with guarded_context(browser, base_url, service_workers="allow") as ctx:
+        yield ctx
 
 
 @pytest.fixture
 def page(context):
-    return _new_page(context)
+    return new_page(context)
 
 
-def _new_page(context):
+def new_page(context):
+    """A page (tab) of ``context`` that keeps its JavaScript errors in ``page.errors`` and
+    accepts dialogs (``page.accept_dialogs``, which a test may remove)."""
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
@@ -158,17 +164,15 @@ def _new_page(context):
 @pytest.fixture(scope="module")
 def shared_context(browser, base_url):
     """One guarded context for a test module whose tests only exercise form behaviour."""
-    ctx = _guarded_context(browser, base_url, service_workers="block")
-    yield ctx
-    ctx.close()
-    assert not ctx.guard.foreign, f"requests to other origins: {ctx.guard.foreign}"
+    with guarded_context(browser, base_url, service_workers="block") as ctx:
+        yield ctx
 
 
 @pytest.fixture
 def new_tab(shared_context):
     """A new page (tab) in the module's context: the page as a first visit shows it, but the
     files come from the context's HTTP cache instead of being downloaded for every test."""
-    page = _new_page(shared_context)
+    page = new_page(shared_context)
     yield page
     page.close()
 
@@ -205,7 +209,7 @@ def open_widget(shared_context, base_url):
     def open_(path: str):
         page = pages.get(path)
         if page is None or page.is_closed():
-            page = _new_page(shared_context)
+            page = new_page(shared_context)
             page.goto(base_url + path)
             wait_ready(page)
             pages[path] = page

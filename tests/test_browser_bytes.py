@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import SUB_PATH, _guarded_context, wait_ready
+from conftest import SUB_PATH, guarded_context, wait_ready
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -37,30 +37,29 @@ def first_visit(browser, url: str) -> tuple[dict[str, str | None], int]:
     """Open the demo widget in a new browser context, wait until its PDF engine is loaded and
     make a PDF. Returns the Content-Encoding of every file of the Pyodide folder and the bytes
     of every response (headers and encoded body)."""
-    ctx = _guarded_context(browser, url, service_workers="block", ignore_https_errors=True)
-    encodings: dict[str, str | None] = {}
-    sizes: list[int] = []
+    options = {"service_workers": "block", "ignore_https_errors": True}
+    with guarded_context(browser, url, **options) as ctx:
+        encodings: dict[str, str | None] = {}
+        sizes: list[int] = []
 
-    def on_finished(request) -> None:
-        response = request.response()
-        if "/pyodide/" in request.url:
-            encodings[request.url.rsplit("/", 1)[1]] = response.headers.get("content-encoding")
-        size = request.sizes()
-        sizes.append(size["responseBodySize"] + size["responseHeadersSize"])
+        def on_finished(request) -> None:
+            response = request.response()
+            if "/pyodide/" in request.url:
+                encodings[request.url.rsplit("/", 1)[1]] = response.headers.get("content-encoding")
+            size = request.sizes()
+            sizes.append(size["responseBodySize"] + size["responseHeadersSize"])
 
-    ctx.on("requestfinished", on_finished)
-    page = ctx.new_page()
-    page.goto(url + "verktyg/pdf-prov/")
-    wait_ready(page)
-    page.wait_for_selector("[data-sip-widget][data-warm-at]", timeout=90_000)
-    page.get_by_label("Namn").fill("Åsa Öhman-Łukasik")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Skapa PDF").click()
-    with open(info.value.path(), "rb") as fh:
-        reader = PdfReader(io.BytesIO(fh.read()))
-    assert "Åsa Öhman-Łukasik" in reader.pages[0].extract_text()
-    ctx.close()
-    assert not ctx.guard.foreign
+        ctx.on("requestfinished", on_finished)
+        page = ctx.new_page()
+        page.goto(url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.wait_for_selector("[data-sip-widget][data-warm-at]", timeout=90_000)
+        page.get_by_label("Namn").fill("Åsa Öhman-Łukasik")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Skapa PDF").click()
+        with open(info.value.path(), "rb") as fh:
+            reader = PdfReader(io.BytesIO(fh.read()))
+        assert "Åsa Öhman-Łukasik" in reader.pages[0].extract_text()
     return encodings, sum(sizes)
 
 

@@ -8,8 +8,10 @@ verdict is announced, and only when it changes.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import pytest
-from conftest import _guarded_context, run_axe, wait_js, wait_ready
+from conftest import guarded_context, new_page, run_axe, wait_js, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -24,24 +26,18 @@ SHOWN_AT = {1280: ".sip-aside-verdict", 360: ".sip-verdict-bar .sip-bar-verdict"
 def open_assessment(browser, base_url):
     """``open_assessment(viewport)``: the needs assessment, started, in a fresh context of that
     size (no request may leave the site)."""
-    contexts = []
+    contexts = ExitStack()
 
     def opener(viewport: dict):
-        ctx = _guarded_context(browser, base_url, viewport=viewport, service_workers="block")
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.errors = []
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-        page.on("dialog", lambda dialog: dialog.accept())
+        options = {"viewport": viewport, "service_workers": "block"}
+        page = new_page(contexts.enter_context(guarded_context(browser, base_url, **options)))
         page.goto(base_url + URL)
         wait_ready(page)
         wait_js(page, "document.querySelector('[data-sip-widget]').dataset.assessed")
         return page
 
-    yield opener
-    for ctx in contexts:
-        ctx.close()
-        assert not ctx.guard.foreign, ctx.guard.foreign
+    with contexts:
+        yield opener
 
 
 def assessed(page) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import _guarded_context, run_axe, wait_js, wait_ready
+from conftest import guarded_context, run_axe, wait_js, wait_ready
 from helpers.answers import VALID, valid_kallelse, valid_plan
 from helpers.browser import fill
 from pypdf import PdfReader
@@ -236,10 +236,8 @@ class TestAccessible:
         """A long unbroken answer wraps inside its row: nothing scrolls sideways, and no
         question or answer runs past its own box or the screen's edge (where the page would
         cut it off rather than scroll)."""
-        ctx = _guarded_context(
-            browser, base_url, viewport={"width": 320, "height": 640}, service_workers="block"
-        )
-        try:
+        viewport = {"width": 320, "height": 640}
+        with guarded_context(browser, base_url, viewport=viewport, service_workers="block") as ctx:
             page = ctx.new_page()
             page.goto(base_url + "blanketter/kallelse/")
             wait_ready(page)
@@ -257,9 +255,6 @@ class TestAccessible:
                     || c.getBoundingClientRect().right > innerWidth).map(c => c.textContent)"""
             )
             assert cut == []
-        finally:
-            ctx.close()
-        assert not ctx.guard.foreign
 
 
 class TestScreenReaderOnlyText:

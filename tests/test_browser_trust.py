@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SUB_PATH, _guarded_context, wait_js, wait_ready
+from conftest import SUB_PATH, guarded_context, new_page, wait_js, wait_ready
 from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
 from helpers.browser import fill, pdf_file_text
 from pypdf import PdfReader
@@ -23,21 +23,13 @@ CASES = {
 }
 
 
-def open_page(ctx):
-    page = ctx.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("dialog", lambda dialog: dialog.accept())
-    return page
-
-
 class TestOffline:
     def test_after_one_visit_routines_and_blanketter_work_offline(
         self, sw_context, base_url, tmp_path
     ):
         """Visit a blankett once; with the network off, read a routine, fill a blankett and
         download its PDF, and the page says it is offline."""
-        page = open_page(sw_context)
+        page = new_page(sw_context)
         page.goto(base_url + "blanketter/samtycke/")
         wait_ready(page)
         page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
@@ -65,32 +57,32 @@ class TestOffline:
         shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pyodide"))
         server, url = make_server(copy, prefix=SUB_PATH)
         try:
-            ctx = _guarded_context(browser, url, service_workers="allow")
-            page = open_page(ctx)
-            page.goto(url + "lagrum/")
-            wait_js(page, "navigator.serviceWorker.controller !== null")
-            first = page.evaluate("caches.keys()")
-            assert len(first) == 1 and first[0].startswith("sip-portalen-")
+            with guarded_context(browser, url, service_workers="allow") as ctx:
+                page = new_page(ctx)
+                page.goto(url + "lagrum/")
+                wait_js(page, "navigator.serviceWorker.controller !== null")
+                first = page.evaluate("caches.keys()")
+                assert len(first) == 1 and first[0].startswith("sip-portalen-")
 
-            sw = copy / "sw.js"
-            old_version = first[0].removeprefix("sip-portalen-")
-            sw.write_text(sw.read_text().replace(old_version, "0123456789abcdef"))
-            for packed in ("sw.js.gz", "sw.js.br"):  # the build writes all three; here
-                (copy / packed).unlink()  # only sw.js changes
-            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-            wait_js(
-                page, "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)", timeout=60
-            )
-            page.close()  # no tab keeps the old release
-            page = open_page(ctx)
-            page.goto(url + "lagrum/")
-            wait_js(
-                page,
-                "caches.keys().then(k => "
-                "k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')",
-            )
-            ctx.close()
-            assert not ctx.guard.foreign
+                sw = copy / "sw.js"
+                old_version = first[0].removeprefix("sip-portalen-")
+                sw.write_text(sw.read_text().replace(old_version, "0123456789abcdef"))
+                for packed in ("sw.js.gz", "sw.js.br"):  # the build writes all three; here
+                    (copy / packed).unlink()  # only sw.js changes
+                page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+                wait_js(
+                    page,
+                    "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)",
+                    timeout=60,
+                )
+                page.close()  # no tab keeps the old release
+                page = new_page(ctx)
+                page.goto(url + "lagrum/")
+                wait_js(
+                    page,
+                    "caches.keys().then(k => "
+                    "k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')",
+                )
         finally:
             server.shutdown()
 
@@ -102,7 +94,7 @@ class TestPrivacy:
         any request, cookie, localStorage, sessionStorage, IndexedDB or Cache Storage."""
         bodies: list[str] = []
         sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
-        page = open_page(sw_context)
+        page = new_page(sw_context)
         page.goto(base_url + f"blanketter/{form_id}/")
         wait_ready(page)
         page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
@@ -144,7 +136,7 @@ class TestPrivacyNeedsAssessment:
         """Free text in the needs assessment reaches no request and no storage."""
         bodies: list[str] = []
         sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
-        page = open_page(sw_context)
+        page = new_page(sw_context)
         page.goto(base_url + "verktyg/behovsbedomning/")
         wait_ready(page)
         page.locator("#f-lan-1").check()

@@ -386,20 +386,14 @@ def main() -> None:
                 )
                 ctx.close()
             # A first visit over a slow connection (HTTPS, brotli), each in a new profile.
-            ctx = profile(pw)
-            slow_connection(ctx, ctx.pages[0])
-            add(
-                "slow first visit: needs assessment answers (s)",
-                navigation_to_assessment(ctx.pages[0], tls_base + behov),
-            )
-            ctx.close()
-            ctx = profile(pw)
-            slow_connection(ctx, ctx.pages[0])
-            add(
-                "slow first visit: demo PDF downloaded (s)",
-                navigation_to_pdf(ctx.pages[0], tls_base + demo),
-            )
-            ctx.close()
+            for name, measure, path in (
+                ("needs assessment answers", navigation_to_assessment, behov),
+                ("demo PDF downloaded", navigation_to_pdf, demo),
+            ):
+                ctx = profile(pw)
+                slow_connection(ctx, ctx.pages[0])
+                add(f"slow first visit: {name} (s)", measure(ctx.pages[0], tls_base + path))
+                ctx.close()
         for run in range(args.runs):
             # The naive peer and ours, each from navigation to its first PDF: a first visit,
             # a second that fills the compiled-code cache, then two warm visits. Who goes first

@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then command -v $$p; break; fi; done)
 
-.PHONY: help setup build serve dev test bench clean chromium lock-release imports
+.PHONY: help setup build serve dev test bench clean clean-cache chromium lock-release imports
 
 help:
 	@echo "make serve   bygg och visa portalen på http://127.0.0.1:8000/"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench   mät laddtider och storlekar"
 	@echo "make lock-release  registrera Pyodide-mappens sha256 efter en avsiktlig ändring"
 	@echo "make imports  lista modulerna som webbläsarens Python importerar (release/imports.txt)"
+	@echo "make clean-cache  töm byggets cache (delas av alla kloner, se release/cache.py)"
 
 # pip and every tool are pinned with their sha256 (requirements/pip.txt, requirements/dev.txt):
 # pip refuses any file whose hash is not listed there.
@@ -86,3 +87,7 @@ bench: build chromium
 
 clean:
 	rm -rf site .cache forms/fonts/*.ttf forms/fonts/.stamp
+
+# The release step's cache is the user's, shared by every clone (release/cache.py).
+clean-cache: setup
+	$(BIN)/python -m release.cache clear

@@ -21,7 +21,7 @@ import brotli
 
 from forms.registry import FORMS, blank_pdf_path, get_module
 
-from . import csp, manifest, pyodide_dist, tagged
+from . import cache, csp, manifest, pyodide_dist, tagged
 
 PYODIDE_PLACEHOLDER = "__PYODIDE_DIR__"
 SIP_ASSETS = Path("assets") / "sip"
@@ -40,9 +40,10 @@ COMPRESSIBLE = (
     ".zip",
 )
 # Brotli at its best setting takes about 45 s for the .wasm alone, so each result is kept
-# under .cache/brotli/, named after the sha256 of the original: a build after an edit to
-# forms/ compresses only the files that changed.
-BROTLI_CACHE = pyodide_dist.ROOT / ".cache" / "brotli"
+# in the user's cache folder (release/cache.py) under brotli/, named after the sha256 of the
+# original: a build after an edit to forms/ compresses only the files that changed.
+BROTLI_CACHE = cache.root() / "brotli"
+BROTLI_KEEP_DAYS = 30  # a result no build used for this long is removed
 
 
 def write_blank_pdfs(site_dir: Path) -> list[Path]:
@@ -147,6 +148,7 @@ def brotli_compress(data: bytes) -> bytes:
     if cached.is_file():
         packed = cached.read_bytes()
         if brotli.decompress(packed) == data:
+            cache.touch(cached)
             return packed
     packed = brotli.compress(data, quality=11, lgwin=24)
     BROTLI_CACHE.mkdir(parents=True, exist_ok=True)
@@ -176,6 +178,7 @@ def precompress(folder: Path) -> int:
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for _ in pool.map(_pack, jobs):
             pass
+    cache.forget_unused(BROTLI_CACHE, BROTLI_KEEP_DAYS)
     return len(jobs)
 
 

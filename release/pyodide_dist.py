@@ -1,8 +1,8 @@
 """Assemble the site's self-hosted Pyodide folder: core files, our wheel and its dependencies.
 
-Steps 1-5 make the full folder (``build_full()``, cached under ``.cache/pyodide/full/<key>/``,
-where the key hashes every input); step 6 makes the shipped one from it (``build_dist()``,
-``.cache/pyodide/dist/<key>/``):
+Steps 1-5 make the full folder (``build_full()``, cached under ``pyodide/full/<key>/`` in the
+user's cache folder, ``release/cache.py``, where the key hashes every input); step 6 makes the
+shipped one from it (``build_dist()``, ``pyodide/dist/<key>/``):
 
 1. ``sip_forms-<version>-py3-none-any.whl`` is written from ``forms/`` (a pure-Python wheel needs
    no build backend: files, METADATA, WHEEL, RECORD).
@@ -39,12 +39,13 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from . import trim
+from . import cache, trim
 from .wheelfile import write_zip
 
 HERE = Path(__file__).resolve().parent
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "pyodide"
+CACHE = cache.root() / "pyodide"
+KEEP = 3  # cached folders of each kind: a few checkouts (branches) build without waiting
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 REQUIREMENTS = ROOT / "requirements" / "pyodide.txt"
 # The code that makes the folder's files: a change to any of it rebuilds the folder.
@@ -185,26 +186,14 @@ def write_lockfile(wheel_dir: Path, dist: Path) -> Path:
     return dist / "pyodide-lock.json"
 
 
-def _fresh(folder: Path) -> None:
-    """Make room for ``folder``: remove it and the other cached builds beside it (and builds
-    cached in the layout before ``full/`` and ``dist/``)."""
-    for old in CACHE.glob("*"):
-        if old.name not in ("full", "dist"):
-            shutil.rmtree(old)
-    if folder.parent.exists():
-        shutil.rmtree(folder.parent)
-    folder.parent.mkdir(parents=True)
-
-
 def build_full(force: bool = False) -> Path:
     """The full Pyodide folder (nothing trimmed), building it when an input changed."""
     dist = CACHE / "full" / cache_key(trimmed=False)
     if (dist / "pyodide-lock.json").exists() and not force:
-        return dist
+        return cache.touch(dist)
     for name in CORE_FILES:
         if not (PYODIDE_NPM / name).exists():
             raise RuntimeError(f"{PYODIDE_NPM / name} is missing: run `npm ci` (the Makefile does)")
-    _fresh(dist)
     with tempfile.TemporaryDirectory() as tmp:
         source, compiled = Path(tmp) / "source", Path(tmp) / "dist"
         source.mkdir()
@@ -220,7 +209,7 @@ def build_full(force: bool = False) -> Path:
         for name in CORE_FILES:
             if name != STDLIB:
                 shutil.copy2(PYODIDE_NPM / name, compiled / name)
-        shutil.copytree(compiled, dist)
+        _replace(compiled, dist)
     return dist
 
 
@@ -244,8 +233,7 @@ def build_dist(force: bool = False) -> Path:
     full = build_full(force)
     dist = CACHE / "dist" / cache_key()
     if (dist / "pyodide-lock.json").exists() and not force:
-        return dist
-    _fresh(dist)
+        return cache.touch(dist)
     with tempfile.TemporaryDirectory() as tmp:
         notes = trim_folder(full, Path(tmp) / "dist", trim.read_list())
         for note in notes:
@@ -253,8 +241,17 @@ def build_dist(force: bool = False) -> Path:
                 f"{trim.IMPORTS.name}: listed, but not in {note} (run `make imports`)",
                 file=sys.stderr,
             )
-        shutil.copytree(Path(tmp) / "dist", dist)
+        _replace(Path(tmp) / "dist", dist)
     return dist
+
+
+def _replace(built: Path, dist: Path) -> None:
+    """Put a freshly built folder in the cache (over an older copy when forced), and let
+    only the newest few of its kind stay."""
+    if dist.exists():
+        shutil.rmtree(dist)
+    cache.install(built, dist)
+    cache.keep_newest(dist.parent, KEEP)
 
 
 if __name__ == "__main__":

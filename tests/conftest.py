@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from chromium import ARGS, launch, wait_js  # noqa: E402 - likewise; wait_js is shared with tests
 from chromium import EXECUTABLE as CHROMIUM  # noqa: E402 - tools/ is on the path only now
-from chromium import launch, wait_js  # noqa: E402 - likewise; wait_js is shared with tests
 
 SUB_PATH = "/vardgivarwebben/sip/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -111,12 +111,19 @@ class Guard:
 
 
 @contextmanager
-def guarded_context(browser, base_url, **options):
+def guarded_context(browser, base_url, profile: Path | None = None, **options):
     """A browser context whose guard records every request. On leaving the block the context
-    is closed, and a request to another origin fails the test."""
+    is closed, and a request to another origin fails the test. With ``profile`` the context is
+    a browser of its own that keeps its profile in that folder, as an installed browser does."""
     parts = urlsplit(base_url)
     guard = Guard(f"{parts.scheme}://{parts.netloc}")
-    ctx = browser.new_context(accept_downloads=True, locale="sv-SE", **options)
+    options = {"accept_downloads": True, "locale": "sv-SE", **options}
+    if profile is None:
+        ctx = browser.new_context(**options)
+    else:
+        ctx = browser.browser_type.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=ARGS, **options
+        )
     ctx.on("request", guard.record)
     ctx.guard = guard
     try:

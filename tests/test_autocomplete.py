@@ -1,6 +1,6 @@
 """No widget asks the browser to remember what is typed (the form definitions and their HTML).
 
-The browser test ``test_browser_hostile.TestNothingTypedOnDisk`` searches a real profile on disk.
+The browser test ``test_browser_trust.TestPrivacy`` searches a real profile on disk.
 """
 
 from __future__ import annotations

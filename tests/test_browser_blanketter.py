@@ -12,6 +12,7 @@ from conftest import run_axe, wait_js
 from helpers.answers import VALID, valid_kallelse, valid_plan, valid_samtycke
 from helpers.browser import fill, pdf_file_text
 from pdfua import validate
+from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 from forms.blanketter._format import clock, date_text
@@ -153,6 +154,9 @@ class TestKallelseExtras:
         fill(page, answers)
         page.get_by_label("Personen har skyddade personuppgifter").check()
         assert page.locator('[name="person_adress"]').is_hidden()
+        # The test helper refuses a hidden field as a user could not type in it either.
+        with pytest.raises(PlaywrightError, match="person_adress is not shown"):
+            fill(page, {"person_adress": "Storgatan 1"})
         with page.expect_download() as info:
             page.get_by_role("button", name="Skapa PDF", exact=True).click()
         path = tmp_path / "k.pdf"

@@ -3,22 +3,21 @@
 Each small file of issue #16 gets its Swedish message; the page stays responsive (the next
 click answers within a second); nothing typed is lost. Python may die: the page keeps the
 answers, starts a new worker, says so, and saves and prints again. The portal cannot be framed
-by another site, and the browser keeps nothing typed in its profile on disk.
+by another site. (That the browser keeps nothing typed in its profile on disk is tested in
+test_browser_trust.TestPrivacy.)
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from chromium import ARGS, EXECUTABLE
 from conftest import run_axe, wait_js, wait_ready
 from helpers import hostile
-from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
+from helpers.answers import valid_kallelse
 from helpers.browser import fill
 from helpers.hostile import quoted
 
@@ -381,57 +380,3 @@ class TestFraming:
             assert not [w for w in page.workers if "/assets/sip/" in w.url]
         finally:
             ctx.close()
-
-
-MARK = "Zelmarsdotter"
-STAFF = {
-    "kallelse": lambda: valid_kallelse(
-        person_namn=f"Åsa {MARK}",
-        kallare_namn=f"Kim {MARK}",
-        kallare_epost=f"kim.{MARK.lower()}@kommun.se",
-        kallare_telefon="054-918 27 36",
-    ),
-    "sip-plan": lambda: valid_plan(
-        person_namn=f"Åsa {MARK}",
-        samordningsansvarig_namn=f"Kim {MARK}",
-        samordningsansvarig_telefon="054-918 27 36",
-    ),
-    "uppfoljning": lambda: valid_uppfoljning(person_namn=f"Åsa {MARK}"),
-    "samtycke": lambda: valid_samtycke(
-        person_namn=f"Noah {MARK}", vh1_namn=f"Sara {MARK}", vh1_telefon="070-918 27 36"
-    ),
-}
-
-
-class TestNothingTypedOnDisk:
-    @pytest.mark.parametrize("form_id", list(STAFF))
-    def test_profile_folder_holds_no_typed_value(self, browser, base_url, tmp_path, form_id):
-        """Fill and submit the blankett in a browser with a profile on disk, leave the page,
-        close the browser, and search every file of the profile for the typed names and
-        numbers (UTF-8 and UTF-16): the autofill table of a shared computer must not offer
-        them to the next user."""
-        profile = tmp_path / "profil"
-        ctx = browser.browser_type.launch_persistent_context(
-            str(profile), executable_path=EXECUTABLE, args=ARGS, accept_downloads=True
-        )
-        try:
-            page = ctx.new_page()
-            page.goto(base_url + f"blanketter/{form_id}/")
-            wait_ready(page)
-            fill(page, STAFF[form_id]())
-            with page.expect_download():
-                page.get_by_role("button", name="Skapa PDF", exact=True).click()
-            page.goto(base_url + "lagrum/")
-        finally:
-            ctx.close()
-        needles = [MARK, "918 27 36", "918-27-36"]
-        found = []
-        for path in profile.rglob("*"):
-            if path.is_file():
-                data = path.read_bytes()
-                for needle in needles:
-                    for encoded in (needle.encode(), needle.encode("utf-16-le")):
-                        if encoded in data:
-                            found.append(f"{path.relative_to(profile)}: {needle}")
-        shutil.rmtree(profile, ignore_errors=True)
-        assert found == []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import SUB_PATH, guarded_context, new_page, wait_js, wait_ready
 from helpers.answers import valid_kallelse, valid_plan, valid_samtycke, valid_uppfoljning
-from helpers.browser import fill, pdf_file_text
+from helpers.browser import fill, pdf_file_text, type_answers
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -87,76 +88,108 @@ class TestOffline:
             server.shutdown()
 
 
+# Free text, names and numbers a user types, each carrying a mark no page contains.
+TYPED = {
+    "kallelse": lambda: valid_kallelse(
+        person_namn=f"Åsa {MARK}",
+        syfte=f"Planera stöd {MARK}syfte",
+        kallare_namn=f"Kim {MARK}",
+        kallare_epost=f"kim.{MARK.lower()}@kommun.se",
+        kallare_telefon="054-918 27 36",
+    ),
+    "sip-plan": lambda: valid_plan(
+        person_namn=f"Åsa {MARK}",
+        huvudmal=f"Du vill {MARK}mål",
+        samordningsansvarig_namn=f"Kim {MARK}",
+        samordningsansvarig_telefon="054-918 27 36",
+    ),
+    "uppfoljning": lambda: valid_uppfoljning(person_namn=f"Åsa {MARK}", behov=f"{MARK}behov"),
+    "samtycke": lambda: valid_samtycke(
+        person_namn=f"Noah {MARK}",
+        information=f"{MARK}info",
+        vh1_namn=f"Sara {MARK}",
+        vh1_telefon="070-918 27 36",
+    ),
+}
+NEEDLES = [MARK, "918 27 36", "918-27-36"]
+
+STORED_JS = """async (needles) => {
+    const found = [];
+    const marked = (text) => needles.some((needle) => text.includes(needle));
+    if (localStorage.length) found.push("localStorage");
+    if (sessionStorage.length) found.push("sessionStorage");
+    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+    if (dbs.length) found.push("indexedDB: " + dbs.map(d => d.name).join(","));
+    for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            if (marked(request.url)) found.push("cache url " + request.url);
+            const response = await cache.match(request);
+            const type = response.headers.get("Content-Type") || "";
+            if (/text|json|javascript/.test(type) && marked(await response.text()))
+                found.push("cache body " + request.url);
+        }
+    }
+    return found;
+}"""
+
+
+def marked_files(folder: Path) -> list[str]:
+    """Files under ``folder`` that hold a needle, in UTF-8 or UTF-16."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for needle in NEEDLES:
+                for encoded in (needle.encode(), needle.encode("utf-16-le")):
+                    if encoded in data:
+                        found.append(f"{path.relative_to(folder)}: {needle}")
+    return found
+
+
 class TestPrivacy:
-    @pytest.mark.parametrize("form_id", list(CASES))
-    def test_typed_values_go_nowhere_and_are_stored_nowhere(self, sw_context, base_url, form_id):
-        """Fill a blankett with recognisable values, make its PDF: none of the values is in
-        any request, cookie, localStorage, sessionStorage, IndexedDB or Cache Storage."""
+    def test_typed_values_go_nowhere_and_stay_nowhere(self, browser, base_url, tmp_path):
+        """In one browser with its profile on disk and the service worker on, a user types
+        recognisable names, numbers and free text into every blankett, makes its PDF and saves
+        its answers, and answers the needs assessment in free text. None of it is in any
+        request, cookie, localStorage, sessionStorage, IndexedDB or Cache Storage; and once the
+        browser is closed, no file of its profile holds it (the autofill memory of a shared
+        computer must not offer it to the next user)."""
+        profile = tmp_path / "profil"
         bodies: list[str] = []
-        sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
-        page = new_page(sw_context)
-        page.goto(base_url + f"blanketter/{form_id}/")
-        wait_ready(page)
-        page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
-        fill(page, CASES[form_id]())
-        with page.expect_download():
-            page.get_by_role("button", name="Skapa PDF", exact=True).click()
-        with page.expect_download():
-            page.get_by_role("button", name="Spara svaren som fil").click()
+        stored: dict[str, list[str]] = {}
+        with guarded_context(browser, base_url, profile=profile) as ctx:
+            ctx.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
+            page = new_page(ctx)
+            for form_id, answers in TYPED.items():
+                page.goto(base_url + f"blanketter/{form_id}/")
+                wait_ready(page)
+                page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
+                type_answers(page, answers())
+                with page.expect_download():
+                    page.get_by_role("button", name="Skapa PDF", exact=True).click()
+                with page.expect_download():
+                    page.get_by_role("button", name="Spara svaren som fil").click()
+                stored[form_id] = page.evaluate(STORED_JS, NEEDLES)
 
-        assert not [b for b in bodies if MARK in b]
-        assert sw_context.cookies() == []
-        stored = page.evaluate(
-            """async (mark) => {
-                const found = [];
-                if (localStorage.length) found.push("localStorage");
-                if (sessionStorage.length) found.push("sessionStorage");
-                const dbs = indexedDB.databases ? await indexedDB.databases() : [];
-                if (dbs.length) found.push("indexedDB: " + dbs.map(d => d.name).join(","));
-                for (const name of await caches.keys()) {
-                    const cache = await caches.open(name);
-                    for (const request of await cache.keys()) {
-                        if (request.url.includes(mark)) found.push("cache url " + request.url);
-                        const response = await cache.match(request);
-                        const type = response.headers.get("Content-Type") || "";
-                        if (/text|json|javascript/.test(type)
-                            && (await response.text()).includes(mark))
-                            found.push("cache body " + request.url);
-                    }
-                }
-                return found;
-            }""",
-            MARK,
-        )
-        assert stored == []
+            page.goto(base_url + "verktyg/behovsbedomning/")
+            wait_ready(page)
+            page.locator("#f-lan-1").check()
+            page.locator("[name=verksamheter][value=socialtjanst]").check()
+            page.locator("[name=verksamheter][value=annan]").check()
+            page.locator("[name=annan_aktor]").fill(f"Föreningen {MARK}")
+            page.locator("[name=tolk][value=ja]").check()
+            page.locator("[name=tolk_sprak]").fill(f"{MARK}ska")
+            wait_js(page, "document.querySelector('.sip-verdict') !== null")
+            with page.expect_download():
+                page.get_by_role("button", name="Spara resultatet som PDF").click()
+            stored["behovsbedomning"] = page.evaluate(STORED_JS, NEEDLES)
 
-
-class TestPrivacyNeedsAssessment:
-    def test_assessment_answers_stay_in_the_page(self, sw_context, base_url):
-        """Free text in the needs assessment reaches no request and no storage."""
-        bodies: list[str] = []
-        sw_context.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
-        page = new_page(sw_context)
-        page.goto(base_url + "verktyg/behovsbedomning/")
-        wait_ready(page)
-        page.locator("#f-lan-1").check()
-        page.locator("[name=verksamheter][value=socialtjanst]").check()
-        page.locator("[name=verksamheter][value=annan]").check()
-        page.locator("[name=annan_aktor]").fill(f"Föreningen {MARK}")
-        page.locator("[name=tolk][value=ja]").check()
-        page.locator("[name=tolk_sprak]").fill(f"{MARK}ska")
-        wait_js(page, "document.querySelector('.sip-verdict') !== null")
-        with page.expect_download():
-            page.get_by_role("button", name="Spara resultatet som PDF").click()
-        assert not [b for b in bodies if MARK in b]
-        assert sw_context.cookies() == []
-        assert (
-            page.evaluate(
-                "async () => localStorage.length + sessionStorage.length + "
-                "(await indexedDB.databases()).length"
-            )
-            == 0
-        )
+            assert ctx.cookies() == []
+            page.goto(base_url + "lagrum/")
+        assert not [b for b in bodies if any(needle in b for needle in NEEDLES)]
+        assert stored == {page: [] for page in stored}
+        assert marked_files(profile) == []
 
 
 def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:

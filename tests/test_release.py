@@ -1,17 +1,20 @@
 """The release step's record of the Pyodide folder (release/manifest.py): a changed byte or a
 changed input stops the release with the file, the expected and actual sha256 and the way to
-record a deliberate change. And its check that every blank PDF is tagged (release/tagged.py)."""
+record a deliberate change. Its check that every blank PDF is tagged (release/tagged.py). And
+its cache (release/cache.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from forms.registry import blank_pdf_path
-from release import manifest, postbuild, pyodide_dist, tagged
+from release import cache, manifest, postbuild, pyodide_dist, tagged
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +169,42 @@ class TestBlankPdfsAreTagged:
         assert str(site / blank_pdf_path("samtycke")) in message
         assert "is not a tagged PDF" in message and "UA-01-005" in message
         assert not (site / "pyodide").exists() and not (site / "sw.js").exists()
+
+
+class TestCache:
+    """The release step's cache, shared by every clone of the machine's user."""
+
+    def test_env_moves_it(self, monkeypatch, tmp_path):
+        monkeypatch.setenv("SIP_CACHE_DIR", str(tmp_path / "c"))
+        assert cache.root() == tmp_path / "c"
+        monkeypatch.delenv("SIP_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+        assert cache.root() == tmp_path / "x" / "sip-portalen"
+
+    def test_an_entry_appears_whole_and_the_first_one_stays(self, tmp_path):
+        """Two builds that finish the same entry: the first is kept, nothing half-made is
+        left beside it."""
+        first, second = tmp_path / "a", tmp_path / "b"
+        for folder, text in ((first, "first"), (second, "second")):
+            folder.mkdir()
+            (folder / "pyodide-lock.json").write_text(text)
+        target = tmp_path / "cache" / "dist" / "0123"
+        cache.install(first, target)
+        cache.install(second, target)
+        assert (target / "pyodide-lock.json").read_text() == "first"
+        assert [p.name for p in target.parent.iterdir()] == ["0123"]
+
+    def test_only_the_newest_stay(self, tmp_path):
+        for age, name in enumerate(["new", "middle", "old", "oldest"]):
+            (tmp_path / name).mkdir()
+            os.utime(tmp_path / name, (1e9 - age, 1e9 - age))
+        cache.touch(tmp_path / "oldest")
+        cache.keep_newest(tmp_path, 2)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "oldest"]
+
+    def test_unused_results_are_forgotten(self, tmp_path):
+        (tmp_path / "used.br").write_bytes(b"x")
+        (tmp_path / "unused.br").write_bytes(b"x")
+        os.utime(tmp_path / "unused.br", (time.time() - 31 * 86_400,) * 2)
+        cache.forget_unused(tmp_path, 30)
+        assert [p.name for p in tmp_path.iterdir()] == ["used.br"]

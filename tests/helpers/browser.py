@@ -7,9 +7,77 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+# One round trip for a whole form: Playwright's per-field fill() waits for each field to be
+# stable and editable, which made filling a plan take seconds. The script does what fill()
+# checks (the field exists, is shown and can be edited) and what a user's typing makes the
+# page hear (input, then change as the field loses focus), and fails with the field's name.
+_FILL = """([answers, prefix]) => {
+  const root = document;
+  const usable = (el, name) => {
+    if (!el) throw new Error(`no field named ${name}`);
+    if (!el.checkVisibility()) throw new Error(`field ${name} is not shown`);
+    if (el.disabled || el.readOnly) throw new Error(`field ${name} cannot be edited`);
+    return el;
+  };
+  const field = (selector, name) => usable(root.querySelector(selector), name);
+  const tick = (el, on) => { if (el.checked !== on) el.click(); };
+  const type = (el, value) => {
+    el.focus();
+    el.value = value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const fill = (answers, prefix) => {
+    for (const [key, value] of Object.entries(answers)) {
+      const name = prefix + key;
+      const quoted = CSS.escape(name);
+      if (Array.isArray(value) && value.length && typeof value[0] === "object") {
+        const repeat = root.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
+        const items = () =>
+          repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
+        while (items().length < value.length) {
+          const before = items().length;
+          usable(repeat.querySelector(":scope > .sip-add"), `${key} (Lägg till)`).click();
+          if (items().length === before) throw new Error(`no row added to ${key}`);
+        }
+        value.forEach((item, index) => fill(item, `${key}.${index}.`));
+      } else if (Array.isArray(value)) {
+        for (const v of value)
+          tick(field(`[name="${quoted}"][value="${CSS.escape(v)}"]`, name), true);
+      } else if (typeof value === "boolean") {
+        tick(field(`[name="${quoted}"]`, name), value);
+      } else {
+        const el = root.querySelector(`[name="${quoted}"]`);
+        if (el?.type === "radio") {
+          tick(field(`[name="${quoted}"][value="${CSS.escape(value)}"]`, name), true);
+        } else if (el?.tagName === "SELECT") {
+          const select = usable(el, name);
+          if (![...select.options].some((o) => o.value === value))
+            throw new Error(`no option ${value} in ${name}`);
+          select.value = value;
+          select.dispatchEvent(new Event("input", { bubbles: true }));
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        } else if (value) {
+          type(usable(el, name), value);
+        }
+      }
+    }
+  };
+  fill(answers, prefix);
+  document.activeElement?.blur();
+}"""
+
 
 def fill(page, answers: dict, prefix: str = "") -> None:
-    """Type answers into the page's form the way a user would, adding repeat rows as needed."""
+    """Type answers into the page's form as a user would, adding repeat rows as needed. A field
+    that is missing, hidden or read-only fails the test, as it would stop a user."""
+    page.evaluate(_FILL, [answers, prefix])
+
+
+def type_answers(page, answers: dict, prefix: str = "") -> None:
+    """Type answers field by field through Playwright's keyboard input, which the browser
+    itself treats as typed (its autofill memory listens to that): slower than ``fill``, and
+    meant for tests of what the browser keeps."""
     for key, value in answers.items():
         name = prefix + key
         if isinstance(value, list) and value and isinstance(value[0], dict):
@@ -18,7 +86,7 @@ def fill(page, answers: dict, prefix: str = "") -> None:
             while items.count() < len(value):
                 repeat.locator(":scope > .sip-add").click()
             for index, item in enumerate(value):
-                fill(page, item, f"{key}.{index}.")
+                type_answers(page, item, f"{key}.{index}.")
         elif isinstance(value, list):
             for v in value:
                 page.locator(f'[name="{name}"][value="{v}"]').check()

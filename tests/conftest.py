@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from chromium import ARGS, launch, wait_js  # noqa: E402 - likewise; wait_js is shared with tests
 from chromium import EXECUTABLE as CHROMIUM  # noqa: E402 - tools/ is on the path only now
+from chromium import TEST_ARGS, launch, wait_js  # noqa: E402 - likewise; wait_js is shared with tests
 
 SUB_PATH = "/vardgivarwebben/sip/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,6 +43,12 @@ def build_site(target: Path) -> Path:
             command = " ".join(step[1:3])
             raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
     return target
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Browser test files first. They take most of the run; with the short files last,
+    pytest-xdist hands those to whichever worker is free, and the workers finish together."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +86,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as pw:
-        browser = launch(pw)
+        browser = launch(pw, TEST_ARGS)
         yield browser
         browser.close()
 
@@ -122,7 +128,7 @@ def guarded_context(browser, base_url, profile: Path | None = None, **options):
         ctx = browser.new_context(**options)
     else:
         ctx = browser.browser_type.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=ARGS, **options
+            str(profile), executable_path=CHROMIUM, args=TEST_ARGS, **options
         )
     ctx.on("request", guard.record)
     ctx.guard = guard

@@ -6,6 +6,7 @@ The valid example answers (``valid_*``) and the PDF helpers live in ``tests/help
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from datetime import date
@@ -276,8 +277,7 @@ class TestPaginationAndMargins:
         """On every page of a long filled PDF, body text stays between the top margin and the
         bottom margin; below it there is only the footer."""
         module = MODULES[form_id]
-        data = module.render(clean(form_id, **LONG[form_id]()))
-        reader = PdfReader(io.BytesIO(data))
+        reader = PdfReader(io.BytesIO(long_pdf(form_id)))
         top, bottom = 842 - 18 * 72 / 25.4, (18 + 14 - 6) * 72 / 25.4
         for number, page in enumerate(reader.pages, start=1):
             runs: list[tuple[float, str]] = []
@@ -359,6 +359,12 @@ LONG = {
 }
 
 
+@functools.cache
+def long_pdf(form_id: str) -> bytes:
+    """The long case's PDF, rendered once for the tests that read it."""
+    return MODULES[form_id].render(clean(form_id, **LONG[form_id]()))
+
+
 class TestLongCase:
     @pytest.mark.parametrize("form_id", IDS)
     def test_paginates_and_keeps_every_text(self, form_id):
@@ -366,8 +372,7 @@ class TestLongCase:
         (a sample of its words, and its first and last words)."""
         module = MODULES[form_id]
         answers = clean(form_id, **LONG[form_id]())
-        data = module.render(answers)
-        pages = pdf_pages(data)
+        pages = pdf_pages(long_pdf(form_id))
         assert len(pages) > 3
         text = " ".join(pages)
         longs = [v for v in typed_values(module.FORM, answers) if len(v) > 150]
@@ -383,7 +388,7 @@ class TestLongCase:
         text: never a heading left alone at the foot of the page."""
         module = MODULES[form_id]
         answers = clean(form_id, **LONG[form_id]())
-        assert pages_ending_with_a_heading(module.render(answers)) == []
+        assert pages_ending_with_a_heading(long_pdf(form_id)) == []
         for variant in getattr(module, "VARIANTS", {}):
             assert pages_ending_with_a_heading(module.render(answers, variant=variant)) == []
 

@@ -51,23 +51,20 @@ class TestAxe:
 
 
 class TestReflow:
-    def test_no_horizontal_scroll_at_320_px(self, browser, base_url):
+    def test_no_horizontal_scroll_at_320_px(self, new_tab, base_url):
         """At 320 CSS px (400 % zoom) no page scrolls sideways (wide tables scroll inside
         their own box, as Material makes them)."""
-        ctx = browser.new_context(viewport={"width": 320, "height": 640}, service_workers="block")
+        page = new_tab
+        page.set_viewport_size({"width": 320, "height": 640})
         wide = []
-        try:
-            page = ctx.new_page()
-            for url in all_page_urls():
-                page.goto(base_url + url)
-                page.wait_for_load_state("load")
-                overflow = page.evaluate(
-                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-                )
-                if overflow > 0:
-                    wide.append((url, overflow))
-        finally:
-            ctx.close()
+        for url in all_page_urls():
+            page.goto(base_url + url)
+            page.wait_for_load_state("load")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                wide.append((url, overflow))
         assert wide == []
 
 

@@ -193,7 +193,8 @@ class TestPrivacy:
 
 
 def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
-    """Complete a form with the keyboard alone: Tab, typing, Space, arrow keys and Enter."""
+    """Complete a form with the keyboard alone, as its users do: the skip link, then Tab,
+    typing, Space, arrow keys and Enter."""
     flat: dict[str, object] = {}
 
     def flatten(data, prefix=""):
@@ -215,6 +216,10 @@ def keyboard_fill(page, answers: dict, submit: str = "Skapa PDF") -> None:
                 items: rep ? rep.querySelectorAll(
                     ':scope > .sip-repeat-items > .sip-repeat-item').length : 0}; }"""
     done: set[str] = set()
+    # The first Tab reaches "Hoppa till innehåll"; Enter on it skips the site's navigation.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
     for _ in range(1500):
         page.keyboard.press("Tab")
         el = page.evaluate(focused_js)

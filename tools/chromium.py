@@ -23,9 +23,18 @@ ARGS = [
 ]
 
 
-def launch(playwright):
+# For the tests only: V8's baseline WebAssembly compiler (Liftoff) alone. By default every new
+# tab compiles Python's runtime again with the optimising compiler on background threads,
+# about 1 s of CPU per widget page (Chromium's code cache does not keep that work), which on
+# a 2-core machine took half the CPU of the browser tests. What WebAssembly code does cannot
+# depend on which compiler made it, so no test loses anything; the benchmarks (tools/bench.py)
+# keep the default, as users have it.
+TEST_ARGS = [*ARGS, "--js-flags=--liftoff-only"]
+
+
+def launch(playwright, args: list[str] = ARGS):
     """A headless Chromium browser."""
-    return playwright.chromium.launch(executable_path=EXECUTABLE, args=ARGS)
+    return playwright.chromium.launch(executable_path=EXECUTABLE, args=args)
 
 
 def wait_js(page, expression: str, arg=None, timeout: float = 30.0) -> None:

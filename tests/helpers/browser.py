@@ -11,8 +11,9 @@ from pypdf import PdfReader
 # stable and editable, which made filling a plan take seconds. The script does what fill()
 # checks (the field exists, is shown and can be edited) and what a user's typing makes the
 # page hear (input, then change as the field loses focus), and fails with the field's name.
-_FILL = """([answers, prefix]) => {
+_FILL = """([answers, prefix, typed]) => {
   const root = document;
+  const toType = [];
   const usable = (el, name) => {
     if (!el) throw new Error(`no field named ${name}`);
     if (!el.checkVisibility()) throw new Error(`field ${name} is not shown`);
@@ -57,6 +58,9 @@ _FILL = """([answers, prefix]) => {
           select.value = value;
           select.dispatchEvent(new Event("input", { bubbles: true }));
           select.dispatchEvent(new Event("change", { bubbles: true }));
+        } else if (value && typed) {
+          usable(el, name);
+          toType.push([name, value]);
         } else if (value) {
           type(usable(el, name), value);
         }
@@ -65,43 +69,25 @@ _FILL = """([answers, prefix]) => {
   };
   fill(answers, prefix);
   document.activeElement?.blur();
+  return toType;
 }"""
+_FOCUS = '(name) => document.querySelector(`[name="${CSS.escape(name)}"]`).focus()'
 
 
 def fill(page, answers: dict, prefix: str = "") -> None:
     """Type answers into the page's form as a user would, adding repeat rows as needed. A field
     that is missing, hidden or read-only fails the test, as it would stop a user."""
-    page.evaluate(_FILL, [answers, prefix])
+    page.evaluate(_FILL, [answers, prefix, False])
 
 
-def type_answers(page, answers: dict, prefix: str = "") -> None:
-    """Type answers field by field through Playwright's keyboard input, which the browser
-    itself treats as typed (its autofill memory listens to that): slower than ``fill``, and
-    meant for tests of what the browser keeps."""
-    for key, value in answers.items():
-        name = prefix + key
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            repeat = page.locator(f'[data-repeat="{key}"]')
-            items = repeat.locator(":scope > .sip-repeat-items > .sip-repeat-item")
-            while items.count() < len(value):
-                repeat.locator(":scope > .sip-add").click()
-            for index, item in enumerate(value):
-                type_answers(page, item, f"{key}.{index}.")
-        elif isinstance(value, list):
-            for v in value:
-                page.locator(f'[name="{name}"][value="{v}"]').check()
-        elif isinstance(value, bool):
-            box = page.locator(f'[name="{name}"]')
-            box.check() if value else box.uncheck()
-        else:
-            field = page.locator(f'[name="{name}"]')
-            kind = field.first.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
-            if kind == "radio":
-                page.locator(f'[name="{name}"][value="{value}"]').check()
-            elif kind == "select":
-                field.select_option(value)
-            elif value:
-                field.fill(value)
+def type_answers(page, answers: dict) -> None:
+    """Like ``fill``, but the text goes in through the browser's own text input (what a
+    keyboard, or Playwright's ``insert_text``, sends), which the browser itself treats as
+    typed: its autofill memory listens to that. For tests of what the browser keeps."""
+    for name, value in page.evaluate(_FILL, [answers, "", True]):
+        page.evaluate(_FOCUS, name)
+        page.keyboard.insert_text(value)
+    page.evaluate("document.activeElement?.blur()")
 
 
 def pdf_file_text(path) -> str:

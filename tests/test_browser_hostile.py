@@ -72,7 +72,9 @@ def kallelse(open_widget):
 
 @pytest.fixture
 def fresh_kallelse(new_tab, base_url):
-    """A kallelse page of its own (a new tab), for tests that crash its Python."""
+    """A kallelse page of its own (a new tab), for tests that crash its Python. Its clock
+    runs as usual, and a test may move it forward (Playwright's ``page.clock``)."""
+    new_tab.clock.install()
     new_tab.goto(base_url + "blanketter/kallelse/")
     wait_ready(new_tab)
     return new_tab
@@ -265,10 +267,16 @@ class TestWorkerCrash:
             worker.evaluate("setTimeout(() => { throw new Error('krasch'); })")
         else:
             worker.evaluate("self.close()")
-            fresh_kallelse.evaluate(
-                "document.querySelector('[data-sip-widget]').sipPython"
-                ".call({op: 'validate', form: 'kallelse', answers: {}}).catch(() => {})"
+            fresh_kallelse.evaluate(  # a call that waits; evaluate does not wait for it
+                "() => { document.querySelector('[data-sip-widget]').sipPython"
+                ".call({op: 'validate', form: 'kallelse', answers: {}}).catch(() => {}); }"
             )
+            # The page pings a worker that has been silent for 5 s and gives it 5 s more:
+            # move the page's clock on a second at a time instead of waiting.
+            for _ in range(12):
+                fresh_kallelse.clock.fast_forward(1000)
+                if fresh_kallelse.locator("[data-sip-widget][data-restarts]").count():
+                    break
         wait_js(
             fresh_kallelse, "document.querySelector('[data-sip-widget]').dataset.restarts === '1'"
         )

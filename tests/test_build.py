@@ -66,20 +66,17 @@ class TestPyodideFolder:
         routine = (site_dir / "kalmar" / "praktiska-anvisningar" / "index.html").read_text()
         assert "pyodide" not in routine
 
-    def test_widget_pages_start_search_later_and_routine_pages_do_not(self, site_dir):
-        """A widget page names the deferred search worker, with Material's worker as its
-        argument; a routine page keeps Material's worker."""
+    def test_every_page_starts_search_when_it_is_needed(self, site_dir):
+        """Widget pages and routine pages name the deferred search worker, with Material's
+        worker as its argument."""
         config = re.compile(r'"search": "([^"]*)"')
-        kallelse = config.search(page_html(site_dir, "blanketter/kallelse/"))[1]
-        assert re.fullmatch(
-            r"\.\./\.\./assets/javascripts/workers/search-deferred\.js\?worker="
-            r"search\.[0-9a-f]{8}\.min\.js",
-            kallelse,
-        ), kallelse
-        routine = config.search(page_html(site_dir, "kalmar/praktiska-anvisningar/"))[1]
-        assert re.fullmatch(
-            r"\.\./\.\./assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js", routine
-        ), routine
+        for path in ("blanketter/kallelse/", "kalmar/praktiska-anvisningar/"):
+            worker = config.search(page_html(site_dir, path))[1]
+            assert re.fullmatch(
+                r"\.\./\.\./assets/javascripts/workers/search-deferred\.js\?worker="
+                r"search\.[0-9a-f]{8}\.min\.js",
+                worker,
+            ), (path, worker)
 
     def test_widget_scripts_are_named_after_their_content(self, site_dir):
         """widgets.<hash>.mjs and worker.<hash>.mjs, like Material's bundles: the pages and

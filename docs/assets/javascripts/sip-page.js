@@ -21,6 +21,19 @@
     }
   });
 
+  // Material's search index is built when it is needed (workers/search-deferred.js): the
+  // reader opening the search starts it, so it is ready before the first key.
+  function startSearch() {
+    if (typeof BroadcastChannel !== "function") return;
+    var channel = new BroadcastChannel("sip-search");
+    channel.postMessage("start");
+    channel.close();
+  }
+  var searchField = document.querySelector("input.md-search__input");
+  if (searchField) searchField.addEventListener("focus", startSearch, { once: true });
+  var searchToggle = document.getElementById("__search");
+  if (searchToggle) searchToggle.addEventListener("change", startSearch, { once: true });
+
   // Tell the reader when the portal runs without network.
   var banner = document.createElement("div");
   banner.className = "sip-offline";

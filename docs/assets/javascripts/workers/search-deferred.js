@@ -1,11 +1,13 @@
-// SIP-portalen: Material's search worker, started later on pages with a widget.
+// SIP-portalen: Material's search worker, started when it is needed.
 //
-// Material builds its search index in a worker as soon as a page opens. On a widget page that
-// competes with Python's start for the same processor cores, so macros/overrides/main.html
-// points those pages here instead (search-deferred.js?worker=search.<hash>.min.js). Messages
+// Material builds its search index in a worker as soon as a page opens: about 0.5 s of
+// processor time on every page a reader opens, most of whom never search from it, and on a
+// widget page it competes with Python's start for the same cores. So macros/overrides/main.html
+// points every page here instead (search-deferred.js?worker=search.<hash>.min.js). Messages
 // are held until one of these comes first, and then Material's own worker takes over unchanged:
 //   - the page says Python is ready (widgets.mjs, BroadcastChannel "sip-search");
-//   - the user searches (any message other than Material's set-up, type 0);
+//   - the reader opens the search (sip-page.js, the same BroadcastChannel), or a query comes
+//     (any message other than Material's set-up, type 0);
 //   - four seconds have passed.
 // It lives beside Material's worker because that worker loads its language files relative to
 // its own location.

@@ -19,6 +19,7 @@ the traceback goes to the console only. The text of an exception reaches the pag
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -29,7 +30,7 @@ from . import registry
 from .messages import FATAL
 
 # forms.pdf (and with it fpdf2 and fontTools) is imported only when first needed, so that a
-# widget is ready as soon as its questions can be answered; see warm().
+# widget is ready as soon as its questions can be answered; see import_engine() and prime().
 
 
 def _filename(title: str, when: datetime) -> str:
@@ -77,16 +78,23 @@ def _handle(request: dict, data: bytes | None) -> tuple[dict, bytes | None]:
     return {"fatal": FATAL}, None
 
 
-def warm(form_id: str) -> None:
-    """Import the widget's module and, for widgets that print, the PDF engine and its fonts,
-    so the first "Skapa PDF" is fast. The worker calls this right after reporting ready."""
-    module = registry.get_module(form_id)
-    if hasattr(module, "render"):
-        from .pdf import SipDocument
+def import_engine(form_id: str) -> None:
+    """Import the widget's module and, for a widget that prints, the PDF engine (forms.pdf,
+    fpdf2 and fontTools). The worker calls this just after reporting ready; a call that needs
+    the engine waits for it."""
+    if hasattr(registry.get_module(form_id), "render"):
+        importlib.import_module(f"{__package__}.pdf")
 
-        doc = SipDocument("Uppvärmning")
-        doc.paragraph("Åäö")
-        doc.output()
+
+def prime() -> None:
+    """Make a small PDF and throw it away, so that the first "Skapa PDF" finds the fonts' code
+    and the parts of fontTools a document reads already loaded. The worker calls this after
+    :func:`import_engine` only when no call is waiting: a waiting call would only wait longer."""
+    from .pdf import SipDocument
+
+    doc = SipDocument("Uppvärmning")
+    doc.paragraph("Åäö")
+    doc.output()
 
 
 def handle(request_json: str, data: bytes | None = None) -> tuple[str, bytes | None]:

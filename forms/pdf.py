@@ -52,14 +52,16 @@ from datetime import datetime
 from functools import lru_cache
 from typing import ClassVar
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.output import PDFPage
-from fpdf.prefs import ViewerPreferences
-from fpdf.structure_tree import StructElem, StructureTreeBuilder
-from fpdf.syntax import Name, PDFArray, PDFObject, PDFString
-
 from .fonts import BOLD, REGULAR
+from .lazy_imports import lazily
+
+with lazily():  # what fpdf2 imports but our PDFs never use stays unrun (forms/lazy_imports.py)
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+    from fpdf.output import PDFPage
+    from fpdf.prefs import ViewerPreferences
+    from fpdf.structure_tree import StructElem, StructureTreeBuilder
+    from fpdf.syntax import Name, PDFArray, PDFObject, PDFString
 
 FAMILY = "DejaVu"
 LANGUAGE = "sv-SE"

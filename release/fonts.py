@@ -52,6 +52,12 @@ def build_font(source: Path, target: Path) -> None:
     options.name_IDs = ["*"]  # keep the licence and names
     options.notdef_outline = True
     options.hinting = False  # PDF viewers do not need TrueType hinting
+    # Keep the glyph names (a 'post' table of format 2, 4 kB more per font after brotli).
+    # fpdf2 reads every font's glyph order each time a PDF adds it; without names fontTools
+    # makes them up from the cmap (importing its Adobe glyph list the first time), which cost
+    # a first PDF in Pyodide about 20 ms and every later one about 5. fpdf2's own subset drops
+    # the names again, so the PDFs are the same bytes (README, "Why these choices").
+    options.glyph_names = True
     # Keep the source's modification date instead of today's, so the same inputs give the same
     # bytes (the fonts go into our wheel, whose sha256 is recorded: release/manifest.py).
     font = TTFont(source, recalcTimestamp=False)

@@ -9,7 +9,7 @@ it, in Pyodide under Node (``tools/pyodide_ops.mjs --trace``), with ``tools/impo
 watching every import from just after Pyodide's start-up:
 
 1. Pyodide's start-up (the modules already loaded when the tracer starts);
-2. the worker's steps: load sip-forms, its snippet, load fpdf2, warm up, load pypdf;
+2. the worker's steps: load sip-forms, its snippet, load fpdf2, import and prime it, load pypdf;
 3. every widget operation (``tests/widget_ops.py``: validate, pdf with each variant, save,
    open PDFs, answers files and broken files, assess, the fatal path) and every blank PDF;
 4. the repository's tests that need no browser (pytest from the development environment,

@@ -4,8 +4,8 @@
 //
 // WORK_DIR holds requests.json (written by tests/widget_ops.py); tools/pyodide_ops.py answers
 // them in WORK_DIR/results.json. The steps follow docs/assets/sip/worker.mjs: start Pyodide,
-// load sip-forms, run the worker's snippet, load fpdf2 and warm up every widget that prints,
-// load pypdf, then the operations.
+// load sip-forms, run the worker's snippet, load fpdf2, import it for every widget that prints
+// and prime it, load pypdf, then the operations.
 //
 // --trace (tools/list_imports.py, on the full, untrimmed folder): tools/import_tracer.py sees
 // every import from just after start-up; after the operations the repository's own tests run
@@ -59,7 +59,7 @@ const worker = (code) => {
 const load = (name) => py.loadPackage([name], { messageCallback: () => {}, checkIntegrity: true });
 await load("sip-forms");
 // As worker.mjs runs it once sip-forms is loaded: a widget that assesses imports its module
-// at once; one that prints loads the PDF engine, then warms up.
+// at once; one that prints loads the PDF engine and imports it, then primes it.
 worker(`
 import warnings
 warnings.filterwarnings("ignore", message="Pillow could not be imported")
@@ -72,7 +72,8 @@ const each = (mode, code) => {
 };
 each("assess", "registry.get_module(widget_id)");
 await load("fpdf2");
-each("pdf", "_browser.warm(widget_id)");
+each("pdf", "_browser.import_engine(widget_id)");
+worker("_browser.prime()");
 await load("pypdf");
 py.runPython(helper("pyodide_ops.py", "sip_ops") + "sip_ops['run']('/work')");
 

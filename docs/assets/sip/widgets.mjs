@@ -809,8 +809,14 @@ class FormWidget {
     this.statusText.textContent = text("ready");
     if (navigator.serviceWorker?.controller) cacheForOffline(widget);
     else navigator.serviceWorker?.addEventListener("controllerchange", () => cacheForOffline(widget), { once: true });
-    if (this.assesses) this.assess();
-    startSearch();
+    // Material's search index (about 0.3 s of processor time) is built now beside a widget
+    // that assesses. Beside one that prints it waits for a search or four seconds
+    // (search-deferred.js): built now, it would compete with the PDF engine's start and the
+    // first "Skapa PDF".
+    if (this.assesses) {
+      this.assess();
+      startSearch();
+    }
   }
 
   pythonFailed(error) {
@@ -1153,7 +1159,7 @@ class FormWidget {
   }
 }
 
-// Material's search index is built once Python has started (search-deferred.js).
+// Starts Material's search worker (search-deferred.js).
 function startSearch() {
   if (typeof BroadcastChannel !== "function") return;
   const channel = new BroadcastChannel("sip-search");

@@ -13,7 +13,7 @@
 //       milliseconds since the worker's script began: runtime (the page's compiled module
 //       arrived), instantiated (runtime instantiated), loaded (Python and our wheel loaded),
 //       ready; plus origin (the worker's performance.timeOrigin) for the benchmarks
-//   {type: "warm", ms}                                   the widget's module and PDF engine are loaded
+//   {type: "warm", ms}                                   the PDF engine is loaded (start-up step 4)
 //   {type: "failed", message}                            could not start (Swedish message)
 //   {type: "reply", id, response, data?: Uint8Array}     answer to a call (data: PDF/file)
 //   {type: "busy", op} / {type: "idle"}                  Python runs (the worker cannot answer
@@ -21,6 +21,15 @@
 //   {type: "crashed"}                                    Python failed and cannot be used again;
 //       the page starts a new worker (widgets.mjs, class Python)
 //   {type: "pong"}
+//
+// Start-up, in order (one thread: each step waits for the one before):
+//   1. "start": Pyodide's files and our wheel are fetched while the page compiles the runtime;
+//   2. "runtime": Python starts, sip-forms is installed and forms._browser imported; a widget
+//      that assesses imports its module too. Then "ready": calls are answered from here on;
+//   3. a widget that prints goes on (importEngine): fpdf2 and fontTools are installed, and the
+//      widget's module and forms.pdf imported. Calls other than "assess" wait for this step;
+//   4. then (warmUp), unless a call is already waiting, a throw-away PDF primes the engine;
+//      then "warm". A call that comes during step 4 waits for it.
 //
 // Everything the worker loads comes from the site's own folder ../../pyodide/<content hash>/
 // (the hash is written in by release/postbuild.py), resolved relative to this file, so the
@@ -30,7 +39,9 @@ const PYODIDE_DIR = new URL("../../pyodide/__PYODIDE_DIR__/", import.meta.url).h
 let python = null;
 let handle = null;
 let starting = null;
-let warming = null;
+let engine = null; // the PDF engine imported (widgets that print); calls wait for it
+let waiting = 0; // calls received and not yet answered
+let printed = false; // a PDF has been asked for: a warm-up would come too late
 let ready = false;
 let messages = {};
 
@@ -94,22 +105,11 @@ from forms import _browser, registry
   timings.ready = performance.now();
   postMessage({ type: "ready", timings });
   ready = true;
-  // Warm up the PDF engine only for widgets whose purpose is a PDF: the worker has one
-  // thread, and a widget that answers as you type must not wait behind it.
+  // The PDF engine only for widgets whose purpose is a PDF: the worker has one thread, and a
+  // widget that answers as you type must not wait behind it.
   if (mode !== "assess") {
-    warming = (async () => {
-      const t3 = performance.now();
-      await loadPdfEngine();
-      postMessage({ type: "busy", op: "warm" });
-      try {
-        python.runPython("_browser.warm(widget_id)");
-      } catch (error) {
-        pythonFailed(error);
-        throw error;
-      }
-      postMessage({ type: "idle" });
-      postMessage({ type: "warm", ms: performance.now() - t3 });
-    })();
+    engine = importEngine();
+    warmUp();
   }
 }
 
@@ -117,6 +117,37 @@ from forms import _browser, registry
 // ready, or on the first call that needs them.
 function loadPdfEngine() {
   return python.loadPackage(["fpdf2"], { messageCallback: () => {}, checkIntegrity: true });
+}
+
+// The widget's module and the PDF engine, unpacked and imported: what a call that prints
+// needs first.
+async function importEngine() {
+  await loadPdfEngine();
+  runWhileBusy("_browser.import_engine(widget_id)");
+}
+
+// Once the engine is imported, a throw-away PDF makes the first real one faster; a call
+// that already waits is the first real one, so the warm-up lets the messages that came in
+// meanwhile be received before it decides.
+async function warmUp() {
+  const start = performance.now();
+  await engine;
+  await new Promise((resolve) => setTimeout(resolve));
+  if (!waiting && !printed && !dead) runWhileBusy("_browser.prime()");
+  postMessage({ type: "warm", ms: performance.now() - start });
+}
+
+// Python that takes a while and is not a call: the page knows the worker is busy (it
+// cannot answer pings meanwhile). A failure here is as fatal as one in a call.
+function runWhileBusy(code) {
+  postMessage({ type: "busy", op: "warm" });
+  try {
+    python.runPython(code);
+  } catch (error) {
+    pythonFailed(error);
+    throw error;
+  }
+  postMessage({ type: "idle" });
 }
 
 function reply(id, response, data) {
@@ -141,6 +172,7 @@ function pythonFailed(error) {
 
 async function call({ id, op, request, file }) {
   if (dead) return pythonFailed(new Error("Python has already failed"));
+  if (op === "pdf") printed = true;
   if (op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
   if (op === "open" && !python.loadedPackages["pypdf"]) {
     await python.loadPackage(["pypdf"], { messageCallback: () => {}, checkIntegrity: true });
@@ -182,9 +214,14 @@ onmessage = async (event) => {
       starting ??= start(message.widget, message.mode);
       await starting;
     } else if (message.type === "call") {
-      await starting;
-      await warming;
-      await call(message);
+      waiting += 1;
+      try {
+        await starting;
+        await engine;
+        await call(message);
+      } finally {
+        waiting -= 1;
+      }
     }
   } catch (error) {
     console.error(error);

@@ -1,6 +1,7 @@
 """Material's search in Chromium: Swedish results on routine pages and on widget pages. The index
-is built when the user searches, when Python has started on a widget page, or four seconds
-after the page opened (docs/assets/javascripts/workers/search-deferred.js)."""
+is built when the reader opens the search, when Python has started beside a widget that
+assesses, or four seconds after the page opened (assets/javascripts/workers/search-deferred.js).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.browser
 def search(page, query: str):
     field = page.locator("input.md-search__input")
     field.click()
-    # Material reacts to keys, not to a value set by script, so the query is typed key by key
-    # as a user would; the first key starts the index if it is not built yet.
+    # Opening the search starts the index if it is not built yet. Material reacts to keys, not
+    # to a value set by script, so the query is typed key by key as a user would.
     field.press_sequentially(query)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=30_000)
@@ -23,7 +24,7 @@ def search(page, query: str):
 
 def test_routine_page_finds_samtycke(page, base_url):
     """A search typed as soon as a routine page has opened finds the samtycke pages; the
-    index is built on the first key, not while the page loads."""
+    index is built when the search is opened, not while the page loads."""
     workers: list[str] = []
     page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(base_url + "om-sip/")

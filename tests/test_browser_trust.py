@@ -14,14 +14,6 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 MARK = "Zelmarsdotter"  # a recognisable surname no page contains
-CASES = {
-    "kallelse": lambda: valid_kallelse(
-        person_namn=f"Åsa {MARK}", syfte=f"Planera stöd {MARK}syfte"
-    ),
-    "sip-plan": lambda: valid_plan(person_namn=f"Åsa {MARK}", huvudmal=f"Du vill {MARK}mål"),
-    "uppfoljning": lambda: valid_uppfoljning(person_namn=f"Åsa {MARK}", behov=f"{MARK}behov"),
-    "samtycke": lambda: valid_samtycke(person_namn=f"Noah {MARK}", information=f"{MARK}info"),
-}
 
 
 class TestOffline:
@@ -88,8 +80,8 @@ class TestOffline:
             server.shutdown()
 
 
-# Free text, names and numbers a user types, each carrying a mark no page contains.
-TYPED = {
+# Free text, names and numbers a user types, each carrying the mark.
+CASES = {
     "kallelse": lambda: valid_kallelse(
         person_namn=f"Åsa {MARK}",
         syfte=f"Planera stöd {MARK}syfte",
@@ -161,7 +153,7 @@ class TestPrivacy:
         with guarded_context(browser, base_url, profile=profile) as ctx:
             ctx.on("request", lambda r: bodies.append(r.url + " " + (r.post_data or "")))
             page = new_page(ctx)
-            for form_id, answers in TYPED.items():
+            for form_id, answers in CASES.items():
                 page.goto(base_url + f"blanketter/{form_id}/")
                 wait_ready(page)
                 page.wait_for_selector("[data-sip-widget][data-offline=ready]", timeout=120_000)
@@ -188,7 +180,7 @@ class TestPrivacy:
             assert ctx.cookies() == []
             page.goto(base_url + "lagrum/")
         assert not [b for b in bodies if any(needle in b for needle in NEEDLES)]
-        assert stored == {page: [] for page in stored}
+        assert stored == {name: [] for name in stored}
         assert marked_files(profile) == []
 
 

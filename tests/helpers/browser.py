@@ -12,7 +12,6 @@ from pypdf import PdfReader
 # checks (the field exists, is shown and can be edited) and what a user's typing makes the
 # page hear (input, then change as the field loses focus), and fails with the field's name.
 _FILL = """([answers, prefix, typed]) => {
-  const root = document;
   const toType = [];
   const usable = (el, name) => {
     if (!el) throw new Error(`no field named ${name}`);
@@ -20,7 +19,7 @@ _FILL = """([answers, prefix, typed]) => {
     if (el.disabled || el.readOnly) throw new Error(`field ${name} cannot be edited`);
     return el;
   };
-  const field = (selector, name) => usable(root.querySelector(selector), name);
+  const field = (selector, name) => usable(document.querySelector(selector), name);
   const tick = (el, on) => { if (el.checked !== on) el.click(); };
   const type = (el, value) => {
     el.focus();
@@ -33,7 +32,7 @@ _FILL = """([answers, prefix, typed]) => {
       const name = prefix + key;
       const quoted = CSS.escape(name);
       if (Array.isArray(value) && value.length && typeof value[0] === "object") {
-        const repeat = root.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
+        const repeat = document.querySelector(`[data-repeat="${CSS.escape(key)}"]`);
         const items = () =>
           repeat.querySelectorAll(":scope > .sip-repeat-items > .sip-repeat-item");
         while (items().length < value.length) {
@@ -48,7 +47,7 @@ _FILL = """([answers, prefix, typed]) => {
       } else if (typeof value === "boolean") {
         tick(field(`[name="${quoted}"]`, name), value);
       } else {
-        const el = root.querySelector(`[name="${quoted}"]`);
+        const el = document.querySelector(`[name="${quoted}"]`);
         if (el?.type === "radio") {
           tick(field(`[name="${quoted}"][value="${CSS.escape(value)}"]`, name), true);
         } else if (el?.tagName === "SELECT") {

@@ -84,3 +84,32 @@ class TestLoading:
         page.wait_for_selector(".sip-failed", timeout=60_000)
         text = page.locator(".sip-status-text").inner_text()
         assert "kunde inte starta" in text
+
+    def test_runtime_failing_late_still_shows_swedish_message(self, page, base_url, context):
+        """The worker's fetch of the runtime fails only after Pyodide has begun to wait for it
+        (a connection that breaks off). Pyodide only logs such a failure and then waits for
+        ever; the page must still say that the form could not start."""
+        page_gave_up = []  # the page's own compile failed: what asks now is the worker
+        held = []
+        page.on(
+            "console",
+            lambda message: "runtime compile in page" in message.text and page_gave_up.append(1),
+        )
+
+        def fail_the_page_hold_the_worker(route):
+            if page_gave_up:
+                held.append(route)
+            else:
+                route.abort()
+
+        context.route("**/pyodide/*/pyodide.asm.wasm", fail_the_page_hold_the_worker)
+        page.goto(base_url + "verktyg/pdf-prov/")
+        for _ in range(200):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the worker never asked for the runtime"
+        page.wait_for_timeout(500)  # Pyodide waits for the held response by now
+        held[0].abort()
+        page.wait_for_selector(".sip-failed", timeout=10_000)
+        assert "kunde inte starta" in page.locator(".sip-status-text").inner_text()

@@ -68,14 +68,21 @@ globalThis.fetch = async (resource, options) => {
   return originalFetch(resource, options);
 };
 
+// Pyodide only logs a runtime that cannot be fetched or instantiated, and then waits for ever;
+// the page is told here that the start failed.
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const response = await source;
-  const module = response?.headers?.get(PRECOMPILED) ? await runtime : null;
-  const result = module
-    ? { instance: await WebAssembly.instantiate(module, imports), module }
-    : await originalInstantiateStreaming(response, imports);
-  timings.instantiated = performance.now();
-  return result;
+  try {
+    const response = await source;
+    const module = response?.headers?.get(PRECOMPILED) ? await runtime : null;
+    const result = module
+      ? { instance: await WebAssembly.instantiate(module, imports), module }
+      : await originalInstantiateStreaming(response, imports);
+    timings.instantiated = performance.now();
+    return result;
+  } catch (error) {
+    startFailed(error);
+    throw error;
+  }
 };
 
 const progress = (step, steps, message) =>
@@ -191,12 +198,17 @@ async function call({ id, op, request, file }) {
   reply(id, JSON.parse(json), data ?? null);
 }
 
+function startFailed(error) {
+  console.error(error);
+  if (!ready) postMessage({ type: "failed", message: messages.load_failed });
+}
+
 // Pyodide reports some load failures (e.g. the .wasm file cannot be fetched) only as an
 // unhandled rejection; turn those into a clear message instead of an endless spinner.
 addEventListener("unhandledrejection", (event) => {
+  if (!ready) return startFailed(event.reason);
   console.error(event.reason);
-  if (!ready) postMessage({ type: "failed", message: messages.load_failed });
-  else if (event.reason?.pyodide_fatal_error && !dead) pythonFailed(event.reason);
+  if (event.reason?.pyodide_fatal_error && !dead) pythonFailed(event.reason);
 });
 
 onmessage = async (event) => {

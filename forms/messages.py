@@ -44,6 +44,10 @@ PAGE: dict[str, str] = {
         "Formuläret går inte att starta om. Det du har skrivit finns kvar. Spara svaren som fil "
         "och ladda sedan om sidan."
     ),
+    "fetch_failed": (
+        "En del av formuläret kunde inte hämtas. Kontrollera nätverket och försök igen. Det du "
+        "har skrivit finns kvar."
+    ),
     "framed": (
         "Formuläret fungerar bara när sidan är öppen direkt i webbläsaren, inte inne i en annan "
         "webbplats. Öppna sidan i en egen flik."

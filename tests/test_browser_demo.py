@@ -113,3 +113,30 @@ class TestLoading:
         held[0].abort()
         page.wait_for_selector(".sip-failed", timeout=10_000)
         assert "kunde inte starta" in page.locator(".sip-status-text").inner_text()
+
+    def test_engine_that_cannot_be_fetched_is_tried_again_on_the_next_click(
+        self, page, base_url, context
+    ):
+        """The PDF engine's largest file cannot be fetched (the connection drops after the form
+        is ready). "Skapa PDF" then says so in Swedish and keeps the name; the form does not
+        restart. Once the network is back, the next click makes the PDF."""
+        engine_file = "**/pyodide/*/fonttools-*.whl"
+        context.route(engine_file, lambda route: route.abort())
+        page.goto(base_url + "verktyg/pdf-prov/")
+        wait_ready(page)
+        page.get_by_label("Namn").fill(NAME)
+        button = page.get_by_role("button", name="Skapa PDF")
+        button.click()
+        result = page.locator(".sip-result-body")
+        result.get_by_text("kunde inte hämtas").wait_for(timeout=30_000)
+        assert "Kontrollera nätverket" in result.inner_text()
+        assert page.get_by_label("Namn").input_value() == NAME
+        status = page.locator(".sip-status-text").inner_text()
+        assert "startats om" not in status and "starta om" not in status
+
+        context.unroute(engine_file)
+        with page.expect_download(timeout=60_000) as info:
+            button.click()
+        reader = PdfReader(io.BytesIO(Path(info.value.path()).read_bytes()))
+        assert NAME in reader.pages[0].extract_text()
+        assert result.inner_text().startswith("PDF:en")

@@ -28,6 +28,7 @@
 //      that assesses imports its module too. Then "ready": calls are answered from here on;
 //   3. a widget that prints goes on (importEngine): fpdf2 and fontTools are installed, and the
 //      widget's module and forms.pdf imported. Calls other than "assess" wait for this step;
+//      if its files could not be fetched, the first such call tries once more (engineForCall);
 //   4. then (warmUp), unless a call is already waiting, a throw-away PDF primes the engine;
 //      then "warm". A call that comes during step 4 waits for it.
 //
@@ -115,16 +116,33 @@ from forms import _browser, registry
   // The PDF engine only for widgets whose purpose is a PDF: the worker has one thread, and a
   // widget that answers as you type must not wait behind it.
   if (mode !== "assess") {
-    engine = importEngine();
+    startEngine();
     warmUp();
   }
 }
 
+// Packages that could not be fetched. Pyodide only logs such a package, so a load counts as
+// failed here unless every package it needs is loaded. Python itself is unharmed: the call gets
+// a Swedish message (fetch_failed), and the next call tries the network again.
+class Unavailable extends Error {}
+
+async function loadPackages(names) {
+  const needed = new Set();
+  const visit = (name) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    for (const dependency of python.lockfile.packages[name]?.depends ?? []) visit(dependency);
+  };
+  names.forEach(visit);
+  // Every package by name: Pyodide does not look again at what a loaded package depends on.
+  await python.loadPackage([...needed], { messageCallback: () => {}, checkIntegrity: true });
+  const missing = [...needed].filter((name) => !python.loadedPackages[name]);
+  if (missing.length) throw new Unavailable(`not loaded: ${missing.join(", ")}`);
+}
+
 // fpdf2 and fontTools (3 MB) are an optional part of sip-forms: loaded after the widget is
 // ready, or on the first call that needs them.
-function loadPdfEngine() {
-  return python.loadPackage(["fpdf2"], { messageCallback: () => {}, checkIntegrity: true });
-}
+const loadPdfEngine = () => loadPackages(["fpdf2"]);
 
 // The widget's module and the PDF engine, unpacked and imported: what a call that prints
 // needs first.
@@ -133,12 +151,35 @@ async function importEngine() {
   runWhileBusy("_browser.import_engine(widget_id)");
 }
 
+function startEngine() {
+  engine = importEngine();
+  engine.catch(() => {}); // a failure is met where the engine is awaited
+}
+
+// What a call waits for: the engine's import. If its files could not be fetched, the import is
+// tried once more now (the network may be back); a second failure fails the call.
+async function engineForCall() {
+  const current = engine;
+  try {
+    await current;
+  } catch (error) {
+    if (!(error instanceof Unavailable)) throw error;
+    if (engine === current) startEngine();
+    await engine;
+  }
+}
+
 // Once the engine is imported, a throw-away PDF makes the first real one faster; a call
 // that already waits is the first real one, so the warm-up lets the messages that came in
 // meanwhile be received before it decides.
 async function warmUp() {
   const start = performance.now();
-  await engine;
+  try {
+    await engine;
+  } catch (error) {
+    console.warn("PDF engine:", error);
+    return; // the first call tries again
+  }
   await new Promise((resolve) => setTimeout(resolve));
   if (!waiting && !printed && !dead) runWhileBusy("_browser.prime()");
   postMessage({ type: "warm", ms: performance.now() - start });
@@ -181,9 +222,7 @@ async function call({ id, op, request, file }) {
   if (dead) return pythonFailed(new Error("Python has already failed"));
   if (op === "pdf") printed = true;
   if (op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
-  if (op === "open" && !python.loadedPackages["pypdf"]) {
-    await python.loadPackage(["pypdf"], { messageCallback: () => {}, checkIntegrity: true });
-  }
+  if (op === "open" && !python.loadedPackages["pypdf"]) await loadPackages(["pypdf"]);
   postMessage({ type: "busy", op });
   let result;
   try {
@@ -229,7 +268,7 @@ onmessage = async (event) => {
       waiting += 1;
       try {
         await starting;
-        await engine;
+        await engineForCall();
         await call(message);
       } finally {
         waiting -= 1;
@@ -240,7 +279,7 @@ onmessage = async (event) => {
     if (message.type === "call" && dead) {
       // the page has been told ("crashed") and fails the call itself
     } else if (message.type === "call") {
-      reply(message.id, { fatal: messages.fatal });
+      reply(message.id, { fatal: error instanceof Unavailable ? messages.fetch_failed : messages.fatal });
     } else {
       postMessage({ type: "failed", message: messages.load_failed });
     }

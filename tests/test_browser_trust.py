@@ -69,13 +69,19 @@ class TestOffline:
                     timeout=60,
                 )
                 page.close()  # no tab keeps the old release
+                # Watched from a page of the same site outside the portal's scope: a page in
+                # the scope, opened while the closed tab is still being let go, would keep the
+                # old release in use.
                 page = new_page(ctx)
-                page.goto(url + "lagrum/")
-                wait_js(
-                    page,
+                page.goto(url.removesuffix(SUB_PATH.strip("/") + "/") + "utanfor/")
+                new_cache_only = (
                     "caches.keys().then(k => "
-                    "k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')",
+                    "k.length === 1 && k[0] === 'sip-portalen-0123456789abcdef')"
                 )
+                wait_js(page, new_cache_only, timeout=60)
+                page.goto(url + "lagrum/")
+                wait_js(page, "navigator.serviceWorker.controller !== null")
+                assert page.evaluate(new_cache_only)
         finally:
             server.shutdown()
 

@@ -22,7 +22,8 @@
   });
 
   // Material's search index is built when it is needed (workers/search-deferred.js): the
-  // reader opening the search starts it, so it is ready before the first key.
+  // reader opening the search starts it, so it is ready before the first key; a widget asks
+  // for it with the event "sip-search" (widgets.mjs).
   function startSearch() {
     if (typeof BroadcastChannel !== "function") return;
     var channel = new BroadcastChannel("sip-search");
@@ -33,6 +34,7 @@
   if (searchField) searchField.addEventListener("focus", startSearch, { once: true });
   var searchToggle = document.getElementById("__search");
   if (searchToggle) searchToggle.addEventListener("change", startSearch, { once: true });
+  document.addEventListener("sip-search", startSearch, { once: true });
 
   // Tell the reader when the portal runs without network.
   var banner = document.createElement("div");

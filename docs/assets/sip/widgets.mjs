@@ -1159,12 +1159,10 @@ class FormWidget {
   }
 }
 
-// Starts Material's search worker (search-deferred.js).
+// Asks sip-page.js, which runs on every page before the form is wired up, to start Material's
+// search worker (search-deferred.js).
 function startSearch() {
-  if (typeof BroadcastChannel !== "function") return;
-  const channel = new BroadcastChannel("sip-search");
-  channel.postMessage("start");
-  channel.close();
+  document.dispatchEvent(new Event("sip-search"));
 }
 
 // Once Python runs, ask the service worker to keep Pyodide and the wheels for offline use:

@@ -134,10 +134,11 @@ async function loadPackages(names) {
     for (const dependency of python.lockfile.packages[name]?.depends ?? []) visit(dependency);
   };
   names.forEach(visit);
+  const missing = () => [...needed].filter((name) => !python.loadedPackages[name]);
+  if (!missing().length) return;
   // Every package by name: Pyodide does not look again at what a loaded package depends on.
-  await python.loadPackage([...needed], { messageCallback: () => {}, checkIntegrity: true });
-  const missing = [...needed].filter((name) => !python.loadedPackages[name]);
-  if (missing.length) throw new Unavailable(`not loaded: ${missing.join(", ")}`);
+  await python.loadPackage(missing(), { messageCallback: () => {}, checkIntegrity: true });
+  if (missing().length) throw new Unavailable(`not loaded: ${missing().join(", ")}`);
 }
 
 // fpdf2 and fontTools (3 MB) are an optional part of sip-forms: loaded after the widget is
@@ -221,8 +222,8 @@ function pythonFailed(error) {
 async function call({ id, op, request, file }) {
   if (dead) return pythonFailed(new Error("Python has already failed"));
   if (op === "pdf") printed = true;
-  if (op !== "assess" && !python.loadedPackages["fpdf2"]) await loadPdfEngine();
-  if (op === "open" && !python.loadedPackages["pypdf"]) await loadPackages(["pypdf"]);
+  if (op !== "assess") await loadPdfEngine();
+  if (op === "open") await loadPackages(["pypdf"]);
   postMessage({ type: "busy", op });
   let result;
   try {
@@ -275,13 +276,9 @@ onmessage = async (event) => {
       }
     }
   } catch (error) {
+    if (message.type !== "call") return startFailed(error);
     console.error(error);
-    if (message.type === "call" && dead) {
-      // the page has been told ("crashed") and fails the call itself
-    } else if (message.type === "call") {
-      reply(message.id, { fatal: error instanceof Unavailable ? messages.fetch_failed : messages.fatal });
-    } else {
-      postMessage({ type: "failed", message: messages.load_failed });
-    }
+    // after "crashed" the page fails the call itself
+    if (!dead) reply(message.id, { fatal: error instanceof Unavailable ? messages.fetch_failed : messages.fatal });
   }
 };

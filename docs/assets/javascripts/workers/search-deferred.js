@@ -5,11 +5,11 @@
 // widget page it competes with Python's start for the same cores. So macros/overrides/main.html
 // points every page here instead (search-deferred.js?worker=search.<hash>.min.js). Messages
 // are held until one of these comes first, and then Material's own worker takes over unchanged:
-//   - the page says so (widgets.mjs, BroadcastChannel "sip-search"): when a widget that
-//     assesses is ready, or when Python fails to start; a widget that prints never does,
-//     so that the index does not slow its first PDF;
-//   - the reader opens the search (sip-page.js, the same BroadcastChannel), or a query comes
-//     (any message other than Material's set-up, type 0);
+//   - the page says so (sip-page.js, BroadcastChannel "sip-search"): when the reader opens
+//     the search, or when a widget asks (widgets.mjs): a widget that assesses once it is
+//     ready, any widget when Python fails to start; a widget that prints never does, so that
+//     the index does not slow its first PDF;
+//   - a query comes (any message other than Material's set-up, type 0);
 //   - four seconds have passed.
 // It lives beside Material's worker because that worker loads its language files relative to
 // its own location.
